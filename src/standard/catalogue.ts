@@ -1,6 +1,7 @@
 /**
  * The catalogue of iJw 3.2 message types: codes, namespaces, who sends them and how they pair.
  */
+import { BerichtCode } from './codelijsten/index.js';
 import type { ComplexType } from './model.js';
 import { messageRoots, type Party } from './messages.js';
 
@@ -49,14 +50,14 @@ export interface MessageSpec {
 
 function spec(
   type: MessageType,
-  berichtCode: string,
-  name: string,
+  berichtCode: keyof typeof BerichtCode.codes,
   afzender: Party,
   relation: Partial<Pick<MessageSpec, 'retour' | 'answers' | 'functionalAnswerTo'>> = {},
 ): MessageSpec {
   const root = messageRoots[type];
   const prefix = type.toLowerCase();
   const body = root.children[1]?.name;
+  const name = (BerichtCode.codes[berichtCode] ?? type).replace(/^JW\d{3} /, '');
   if (body === undefined) throw new Error(`${type} has no body element`);
   return {
     type,
@@ -73,26 +74,26 @@ function spec(
 }
 
 export const MESSAGES: Readonly<Record<MessageType, MessageSpec>> = {
-  JW301: spec('JW301', '436', 'Toewijzing Jeugdhulp', 'gemeente', {
+  JW301: spec('JW301', '436', 'gemeente', {
     retour: 'JW302',
     functionalAnswerTo: ['JW315', 'JW317'],
   }),
-  JW302: spec('JW302', '437', 'Retour Toewijzing Jeugdhulp', 'gemeente', { answers: 'JW301' }),
-  JW305: spec('JW305', '438', 'Start Jeugdhulp', 'aanbieder', { retour: 'JW306' }),
-  JW306: spec('JW306', '439', 'Retour Start Jeugdhulp', 'aanbieder', { answers: 'JW305' }),
-  JW307: spec('JW307', '440', 'Stop Jeugdhulp', 'aanbieder', { retour: 'JW308' }),
-  JW308: spec('JW308', '441', 'Retour Stop Jeugdhulp', 'aanbieder', { answers: 'JW307' }),
-  JW315: spec('JW315', '446', 'Verzoek om toewijzing Jeugdhulp', 'aanbieder', { retour: 'JW316' }),
-  JW316: spec('JW316', '447', 'Retour Verzoek om toewijzing Jeugdhulp', 'aanbieder', { answers: 'JW315' }),
-  JW317: spec('JW317', '486', 'Verzoek om wijziging Jeugdhulp', 'aanbieder', { retour: 'JW318' }),
-  JW318: spec('JW318', '487', 'Retour Verzoek om wijziging Jeugdhulp', 'aanbieder', { answers: 'JW317' }),
-  JW319: spec('JW319', '488', 'Antwoordbericht Jeugdhulp', 'gemeente', {
+  JW302: spec('JW302', '437', 'gemeente', { answers: 'JW301' }),
+  JW305: spec('JW305', '438', 'aanbieder', { retour: 'JW306' }),
+  JW306: spec('JW306', '439', 'aanbieder', { answers: 'JW305' }),
+  JW307: spec('JW307', '440', 'aanbieder', { retour: 'JW308' }),
+  JW308: spec('JW308', '441', 'aanbieder', { answers: 'JW307' }),
+  JW315: spec('JW315', '446', 'aanbieder', { retour: 'JW316' }),
+  JW316: spec('JW316', '447', 'aanbieder', { answers: 'JW315' }),
+  JW317: spec('JW317', '486', 'aanbieder', { retour: 'JW318' }),
+  JW318: spec('JW318', '487', 'aanbieder', { answers: 'JW317' }),
+  JW319: spec('JW319', '488', 'gemeente', {
     retour: 'JW320',
     functionalAnswerTo: ['JW315', 'JW317'],
   }),
-  JW320: spec('JW320', '489', 'Retour Antwoordbericht Jeugdhulp', 'gemeente', { answers: 'JW319' }),
-  JW323: spec('JW323', '490', 'Declaratie Jeugdhulp', 'aanbieder'),
-  JW325: spec('JW325', '491', 'Declaratie-antwoord Jeugdhulp', 'gemeente', { functionalAnswerTo: ['JW323'] }),
+  JW320: spec('JW320', '489', 'gemeente', { answers: 'JW319' }),
+  JW323: spec('JW323', '490', 'aanbieder'),
+  JW325: spec('JW325', '491', 'gemeente', { functionalAnswerTo: ['JW323'] }),
 };
 
 export const MESSAGE_TYPES = Object.keys(MESSAGES) as MessageType[];

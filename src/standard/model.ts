@@ -11,8 +11,13 @@ export interface CodeList {
   readonly id: string;
   /** Dutch name as published, e.g. 'Eenheid'. */
   readonly name: string;
-  /** Code → official label. Insertion order is the published order. */
+  /** Code → official label, for look-ups. */
   readonly codes: Readonly<Record<string, string>>;
+  /**
+   * The codes in published order. Kept apart from `codes` because JavaScript orders integer-like
+   * keys ('10', '9355') before others, which would scramble '01', '04', '10'.
+   */
+  readonly values: readonly string[];
 }
 
 export interface Facets {
@@ -67,7 +72,7 @@ export function ldt(name: string, base: BuiltinType, facets: Facets, codeList?: 
 
 /** An enumerated LDT whose values are exactly the codes of a code list. */
 export function enumLdt(name: string, maxLength: number, codeList: CodeList): SimpleType {
-  return ldt(name, 'string', { maxLength, enumeration: Object.keys(codeList.codes) }, codeList);
+  return ldt(name, 'string', { maxLength, enumeration: codeList.values }, codeList);
 }
 
 /** An anonymous restriction of a global type, as the message schemas use for BerichtCode. */
@@ -112,11 +117,12 @@ export function builtinOf(type: SimpleType): BuiltinType {
   return t;
 }
 
-/** Declares a code list; `const` keeps the codes as literal types for typed access. */
-export function defineCodeList<const C extends Record<string, string>>(
+/** Declares a code list from [code, label] pairs in published order; `const` keeps codes as literal types. */
+export function defineCodeList<const E extends readonly (readonly [string, string])[]>(
   id: string,
   name: string,
-  codes: C,
-): CodeList & { readonly codes: C } {
-  return { id, name, codes };
+  entries: E,
+): CodeList & { readonly codes: Readonly<Record<E[number][0], string>>; readonly values: readonly E[number][0][] } {
+  const codes = Object.fromEntries(entries) as Record<E[number][0], string>;
+  return { id, name, codes, values: entries.map(([code]) => code) };
 }

@@ -1,0 +1,25 @@
+// One import point for every iJw 3.2 code list, so schema and validation code need not know the file layout.
+export { AanduidingWoonadres } from './aanduiding-woonadres.js';
+export { AdresSoort } from './adres-soort.js';
+export { BerichtCode } from './berichtcode.js';
+export { Communicatievorm } from './communicatievorm.js';
+export { DatumGebruik } from './datum-gebruik.js';
+export { DebetCredit } from './debet-credit.js';
+export { Eenheid } from './eenheid.js';
+export { Frequentie } from './frequentie.js';
+export { Geslacht } from './geslacht.js';
+export { JaNee } from './ja-nee.js';
+export { JuridischeStatus } from './juridische-status.js';
+export { LandCode } from './land.js';
+export { NaamGebruik } from './naam-gebruik.js';
+export { ProductCategorie } from './productcategorie.js';
+export { RedenAfwijzingVerzoek } from './reden-afwijzing-verzoek.js';
+export { RedenBeeindiging } from './reden-beeindiging.js';
+export { RedenVerzoek } from './reden-verzoek.js';
+export { RedenWijziging } from './reden-wijziging.js';
+export { RetourCode } from './retourcode.js';
+export { SoortRelatie } from './soort-relatie.js';
+export { StatusAanlevering } from './status-aanlevering.js';
+export { TypeVerwijzer } from './type-verwijzer.js';
+export { VerzoekAntwoord } from './verzoek-antwoord.js';
+export { WettelijkeVertegenwoordiging } from './wettelijke-vertegenwoordiging.js';
