@@ -49,10 +49,45 @@ function berichtIdentificatie(root: XmlElement): ValidationResult['berichtIdenti
   return id === null || dag === null ? null : { identificatie: id.content, dagtekening: dag.content };
 }
 
-function xsdFouten(err: XmlValidateError): Fout[] {
+function elementChildren(el: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let n = el.firstChild; n !== null; n = n.next) if ('namespaceUri' in n) out.push(n as XmlElement);
+  return out;
+}
+
+function qualified(el: XmlElement): string {
+  return el.prefix === '' ? el.name : `${el.prefix}:${el.name}`;
+}
+
+/**
+ * libxml2 writes steps of default-namespace elements as `*[n]`; we write the names as the message
+ * does, so that a reader can follow the path in the document.
+ */
+export function readablePath(root: XmlElement, xpath: string): string {
+  if (!xpath.includes('*')) return xpath;
+  const steps = xpath.split('/').slice(1);
+  if (steps.length === 0) return xpath;
+  let el = root;
+  let out = `/${qualified(root)}`;
+  for (const step of steps.slice(1)) {
+    const m = /^(?:\*|[^[]+)(?:\[(\d+)\])?$/.exec(step);
+    const children = elementChildren(el);
+    const index = Number(m?.[1] ?? '1');
+    const named = step.startsWith('*') ? children : children.filter((c) => qualified(c) === step.replace(/\[\d+\]$/, ''));
+    const next = named[index - 1];
+    if (next === undefined) return xpath;
+    const sameName = children.filter((c) => qualified(c) === qualified(next));
+    out += `/${qualified(next)}${sameName.length > 1 ? `[${sameName.indexOf(next) + 1}]` : ''}`;
+    el = next;
+  }
+  return out;
+}
+
+function xsdFouten(err: XmlValidateError, root: XmlElement): Fout[] {
   return err.details.map((d) => {
     const { message, detail } = translateXsdError(d.message);
-    return { code: 'XSD', retourcode: '0001', location: d.xpath ?? '/', line: d.line, message, detail };
+    const location = d.xpath === undefined ? '/' : readablePath(root, d.xpath);
+    return { code: 'XSD', retourcode: '0001', location, line: d.line, message, detail };
   });
 }
 
@@ -93,7 +128,7 @@ export function parseAndValidate(input: Uint8Array, options: Libxml2Options): Pa
     } catch (err) {
       if (!(err instanceof XmlValidateError)) throw err;
       xsdValid = false;
-      fouten.push(...xsdFouten(err));
+      fouten.push(...xsdFouten(err, root));
     }
     const result: ValidationResult = {
       type: detected.type,

@@ -77,7 +77,7 @@ const PATTERNS: readonly Pattern[] = [
     nl: (m, el) => `Element ${el}: de waarde '${m[1]}' is kleiner dan het minimum ${m[2]}.`,
   },
   {
-    re: /'(.*)' is not a valid value of the (?:atomic|local atomic|union|list) type '(.*)'/s,
+    re: /^Element '[^']+': '(.*)' is not a valid value of the (?:atomic|local atomic|union|list) type '(.*)'/s,
     nl: (m, el) => `Element ${el}: de waarde '${m[1]}' is geen geldige waarde voor dit gegevenstype.`,
   },
   {

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/** The `ijw-gateway` command line. */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ENGINES, type EngineName } from '../validate/validator.js';
+import { runValidate, type OutputFormat } from './validate-command.js';
+
+// Exit codes: 0 all valid, 1 invalid input found, 2 usage error (as the issue and many linters use).
+const EXIT_USAGE = 2;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('ijw-gateway')
+    .description('Gateway for iJw 3.2 (iStandaard Jeugdwet) messages: validation, retour messages and routing.')
+    .exitOverride()
+    .showHelpAfterError();
+
+  program
+    .command('validate')
+    .description('Validate iJw 3.2 messages (files or folders of *.xml) against the schemas and rules.')
+    .argument('<paths...>', 'files or folders; folders are searched for *.xml')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--engine <engine>', 'XSD engine (xerces needs a JDK and is slow)').choices(ENGINES).default('libxml2'))
+    .option('--max-bytes <n>', 'refuse messages larger than this (default 25 MB, the hubs\' limit)', positiveInt)
+    .action(async (paths: string[], opts: { format: OutputFormat; engine: EngineName; maxBytes?: number }) => {
+      process.exitCode = await runValidate(paths, opts, {
+        out: (line) => process.stdout.write(`${line}\n`),
+        err: (line) => process.stderr.write(`${line}\n`),
+        isTTY: process.stderr.isTTY === true,
+      });
+    });
+
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end through here too, with exit code 0.
+      return err.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    throw err;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
