@@ -7,6 +7,8 @@ import { XmlDocument, XmlLibError, XmlParseError, XmlValidateError, type XmlElem
 import { IJW_NAMESPACE_PATTERN, RELEASE, messageByNamespace, type MessageType } from '../standard/catalogue.js';
 import { hasUtf8Bom, preflight } from './preflight.js';
 import { inputFout, rejected, type Fout, type ValidationResult } from './report.js';
+import { checkMessage, type CheckedMessage } from './rules/run.js';
+import type { RuleOptions } from './rules/rule.js';
 import type { SchemaSet } from './schema-set.js';
 import { shortenNames, translateXsdError } from './xsd-messages.js';
 
@@ -15,10 +17,14 @@ export interface Libxml2Options {
   readonly maxBytes: number;
 }
 
-/** A validated document, kept open for the rules that follow; the caller must dispose it. */
-export interface ParsedMessage {
+export interface ValidateOptions extends Libxml2Options {
+  readonly rules?: RuleOptions;
+}
+
+/** The report, and for a schema-valid message its typed form and rule violations. */
+export interface Checked {
   readonly result: ValidationResult;
-  readonly doc: XmlDocument | null;
+  readonly checked: CheckedMessage | null;
 }
 
 type Detection = { type: MessageType } | { fout: Fout };
@@ -97,21 +103,45 @@ function parseError(err: XmlLibError): Fout {
   return inputFout('XML', detail, first?.line ?? 0);
 }
 
-/** Parses and schema-validates one message; the document stays open when it is schema-valid. */
-export function parseAndValidate(input: Uint8Array, options: Libxml2Options): ParsedMessage {
+/** A violation as the report shows it: the link to the typed object stays behind. */
+export function toFout(v: Fout): Fout {
+  return { code: v.code, retourcode: v.retourcode, location: v.location, line: v.line, message: v.message, detail: v.detail };
+}
+
+/**
+ * After the schema: the in-message rules, on the text (without BOM) that libxml2 accepted. Shared by
+ * both engines, so the rules never depend on which engine judged the schema.
+ */
+export function applyRules(
+  result: ValidationResult,
+  bytes: Uint8Array,
+  rules: RuleOptions | undefined,
+): Checked {
+  if (!result.xsdValid || result.type === null) return { result, checked: null };
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const checked = checkMessage(result.type, text, rules);
+  const fouten = [...result.fouten, ...checked.violations.map(toFout)];
+  return { result: { ...result, valid: fouten.length === 0, fouten }, checked };
+}
+
+/** Strips a UTF-8 BOM, reporting it: the standard forbids it, but the rest can still be checked. */
+export function stripBom(input: Uint8Array, fouten: Fout[]): Uint8Array {
+  if (!hasUtf8Bom(input)) return input;
+  fouten.push(inputFout('BOM', 'The input starts with the UTF-8 byte order mark EF BB BF.', 1));
+  return input.subarray(3);
+}
+
+/** Schema validation only: preflight, parse, detect the type, validate against its XSD. */
+export function validateXsd(input: Uint8Array, options: Libxml2Options): { result: ValidationResult; bytes: Uint8Array } {
   const refusal = preflight(input, options);
-  if (refusal !== null) return { result: rejected(refusal, false), doc: null };
+  if (refusal !== null) return { result: rejected(refusal, false), bytes: input };
   const fouten: Fout[] = [];
-  let bytes = input;
-  if (hasUtf8Bom(input)) {
-    fouten.push(inputFout('BOM', 'The input starts with the UTF-8 byte order mark EF BB BF.', 1));
-    bytes = input.subarray(3);
-  }
+  const bytes = stripBom(input, fouten);
   let doc: XmlDocument;
   try {
     doc = XmlDocument.fromBuffer(bytes);
   } catch (err) {
-    if (err instanceof XmlParseError || err instanceof XmlLibError) return { result: rejected(parseError(err), false), doc: null };
+    if (err instanceof XmlParseError || err instanceof XmlLibError) return { result: rejected(parseError(err), false), bytes };
     throw err;
   }
   try {
@@ -119,8 +149,7 @@ export function parseAndValidate(input: Uint8Array, options: Libxml2Options): Pa
     const detected = detectType(root);
     if ('fout' in detected) {
       fouten.push(detected.fout);
-      doc.dispose();
-      return { result: { type: null, berichtIdentificatie: null, wellFormed: true, xsdValid: false, valid: false, fouten }, doc: null };
+      return { result: { type: null, berichtIdentificatie: null, wellFormed: true, xsdValid: false, valid: false, fouten }, bytes };
     }
     let xsdValid = true;
     try {
@@ -138,19 +167,18 @@ export function parseAndValidate(input: Uint8Array, options: Libxml2Options): Pa
       valid: xsdValid && fouten.length === 0,
       fouten,
     };
-    if (!xsdValid) {
-      doc.dispose();
-      return { result, doc: null };
-    }
-    return { result, doc };
-  } catch (err) {
+    return { result, bytes };
+  } finally {
     doc.dispose();
-    throw err;
   }
 }
 
-export function validateWithLibxml2(input: Uint8Array, options: Libxml2Options): ValidationResult {
-  const { result, doc } = parseAndValidate(input, options);
-  doc?.dispose();
-  return result;
+/** The whole check with libxml2: schema first, then (only on a schema-valid message) every rule. */
+export function checkWithLibxml2(input: Uint8Array, options: ValidateOptions): Checked {
+  const { result, bytes } = validateXsd(input, options);
+  return applyRules(result, bytes, options.rules);
+}
+
+export function validateWithLibxml2(input: Uint8Array, options: ValidateOptions): ValidationResult {
+  return checkWithLibxml2(input, options).result;
 }

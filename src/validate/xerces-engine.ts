@@ -7,8 +7,9 @@
 import { createRequire } from 'node:module';
 import type { XmlDocument, XmlElement } from 'libxml2-wasm';
 import { XmlDocument as Doc, XmlLibError } from 'libxml2-wasm';
-import { detectType } from './libxml2-engine.js';
-import { hasUtf8Bom, preflight } from './preflight.js';
+import { applyRules, detectType, stripBom, type Checked } from './libxml2-engine.js';
+import { preflight } from './preflight.js';
+import type { RuleOptions } from './rules/rule.js';
 import { inputFout, rejected, type Fout, type ValidationResult } from './report.js';
 import type { SchemaSet } from './schema-set.js';
 import { translateXsdError } from './xsd-messages.js';
@@ -39,6 +40,7 @@ function loadXerces(): XercesModule {
 export interface XercesOptions {
   readonly schemas: SchemaSet;
   readonly maxBytes: number;
+  readonly rules?: RuleOptions;
 }
 
 const LINE_COL = /\s*\((\d+):(\d+)\)$/;
@@ -78,14 +80,19 @@ function toFout(raw: string, doc: XmlDocument): Fout {
 }
 
 export async function validateWithXerces(input: Uint8Array, options: XercesOptions): Promise<ValidationResult> {
+  return (await checkWithXerces(input, options)).result;
+}
+
+/** Schema verdict from Xerces, then the same in-message rules as the default engine. */
+export async function checkWithXerces(input: Uint8Array, options: XercesOptions): Promise<Checked> {
   const refusal = preflight(input, options);
-  if (refusal !== null) return rejected(refusal, false);
+  if (refusal !== null) return { result: rejected(refusal, false), checked: null };
   const fouten: Fout[] = [];
-  let bytes = input;
-  if (hasUtf8Bom(input)) {
-    fouten.push(inputFout('BOM', 'The input starts with the UTF-8 byte order mark EF BB BF.', 1));
-    bytes = input.subarray(3);
-  }
+  const bytes = stripBom(input, fouten);
+  return applyRules(await xercesXsd(bytes, fouten, options), bytes, options.rules);
+}
+
+async function xercesXsd(bytes: Uint8Array, fouten: Fout[], options: XercesOptions): Promise<ValidationResult> {
   let doc: XmlDocument;
   try {
     doc = Doc.fromBuffer(bytes);

@@ -1,0 +1,83 @@
+/**
+ * What a rule is: its catalogue entry (code, kind, retourcode, our own Dutch and English text) and
+ * one small check per message type it applies to. A check reads the typed message and reports
+ * violations; it never throws for bad input and never puts personal data in a text.
+ */
+import type { MessageType } from '../../standard/catalogue.js';
+import { NODE, type Located } from '../../standard/located.js';
+import type { Berichten } from '../../standard/types.generated.js';
+import { lineOf, xpathOf } from '../read.js';
+import type { Fout } from '../report.js';
+
+export type RuleKind = 'CD' | 'CS' | 'TR' | 'OP' | 'IV';
+
+export interface RuleMeta {
+  /** As published, e.g. 'CS002', 'OP033x2'. */
+  readonly code: string;
+  readonly kind: RuleKind;
+  /** WJ001 code that answers a violation: '0001' for in-message rules unless the standard says otherwise. */
+  readonly retourcode: string;
+  /** Short Dutch text for the ketenpartner, in our own words. */
+  readonly nl: string;
+  readonly en: string;
+}
+
+/** A violation keeps the object it was found on, so a retour can put its code on the right class. */
+export interface Violation extends Fout {
+  readonly target: Located;
+}
+
+export interface RuleOptions {
+  /** XsdVersie values a receiver accepts (IV034), per part of the header's XsdVersie. */
+  readonly xsdVersies: { readonly basisschema: readonly string[]; readonly bericht: readonly string[] };
+}
+
+export interface Reporter {
+  readonly options: RuleOptions;
+  /**
+   * Reports a violation on `at`, or on its child element `child` (with `index` when the child
+   * repeats). `detail` adds English specifics; it must not contain personal data.
+   */
+  report(at: Located, child?: string, detail?: string, index?: number): void;
+}
+
+export type Check<T extends MessageType> = (message: Berichten[T], r: Reporter) => void;
+export type Checks = { readonly [T in MessageType]?: Check<T> };
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  readonly checks: Checks;
+}
+
+export function defineRule(meta: RuleMeta, checks: Checks): Rule {
+  return { meta, checks };
+}
+
+export class RuleRun implements Reporter {
+  readonly violations: Violation[] = [];
+  #rule: RuleMeta | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly options: RuleOptions,
+  ) {}
+
+  use(rule: RuleMeta): void {
+    this.#rule = rule;
+  }
+
+  report(at: Located, child?: string, detail?: string, index?: number): void {
+    const rule = this.#rule;
+    const ref = at[NODE];
+    if (rule === undefined || ref === undefined) throw new Error('report() outside a rule or on an object not read from a message');
+    this.violations.push({
+      code: rule.code,
+      retourcode: rule.retourcode,
+      location: xpathOf(ref, child, index),
+      line: lineOf(this.text, ref, child),
+      message: rule.nl,
+      detail: detail === undefined ? rule.en : `${rule.en} ${detail}`,
+      target: at,
+    });
+  }
+}

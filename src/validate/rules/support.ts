@@ -1,0 +1,59 @@
+/** Small, exact helpers the rules share: dates as ISO strings, the elfproef, periods. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a plain yyyy-mm-dd date; the schema also lets through '-2026-04-01' and 5-digit years. */
+export function isPlainDate(value: string): boolean {
+  return ISO_DATE.test(value);
+}
+
+/** Days since 1970-01-01 for a plain date, NaN otherwise. */
+export function dayNumber(value: string): number {
+  const m = ISO_DATE.exec(value);
+  if (m === null) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+}
+
+/** Compares plain dates; ISO strings of equal shape order like the dates they denote. */
+export function dateBefore(a: string, b: string): boolean {
+  return a < b;
+}
+
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  return `${String(y).padStart(4, '0')}${date.slice(4)}`;
+}
+
+/** First and last day of the month a plain date falls in. */
+export function monthBounds(date: string): { first: string; last: string } {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { first: `${date.slice(0, 7)}-01`, last: `${date.slice(0, 7)}-${String(lastDay).padStart(2, '0')}` };
+}
+
+/** BSN elfproef: 9 digits, 9·d1 + 8·d2 + … + 2·d8 − 1·d9 divisible by 11, and not all zeros. */
+export function passesElfproef(bsn: string): boolean {
+  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * (bsn.charCodeAt(i) - 48);
+  sum -= bsn.charCodeAt(8) - 48;
+  return sum % 11 === 0;
+}
+
+/** Inclusive periods; an absent end is open. */
+export function periodsOverlap(aStart: string, aEnd: string | undefined, bStart: string, bEnd: string | undefined): boolean {
+  return (aEnd === undefined || bStart <= aEnd) && (bEnd === undefined || aStart <= bEnd);
+}
+
+/** Items of a list that repeat a key already seen, with their positions. */
+export function duplicates<T>(items: readonly T[], key: (item: T) => string): { item: T; index: number }[] {
+  const seen = new Set<string>();
+  const out: { item: T; index: number }[] = [];
+  items.forEach((item, index) => {
+    const k = key(item);
+    if (seen.has(k)) out.push({ item, index });
+    else seen.add(k);
+  });
+  return out;
+}
