@@ -2,6 +2,7 @@
 /** The `ijw-gateway` command line. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ENGINES, type EngineName } from '../validate/validator.js';
+import { runRetour } from './retour-command.js';
 import { runValidate, type OutputFormat } from './validate-command.js';
 
 // Exit codes: 0 all valid, 1 invalid input found, 2 usage error (as the issue and many linters use).
@@ -27,14 +28,40 @@ export function buildProgram(): Command {
     .addOption(new Option('--engine <engine>', 'XSD engine (xerces needs a JDK and is slow)').choices(ENGINES).default('libxml2'))
     .option('--max-bytes <n>', 'refuse messages larger than this (default 25 MB, the hubs\' limit)', positiveInt)
     .action(async (paths: string[], opts: { format: OutputFormat; engine: EngineName; maxBytes?: number }) => {
-      process.exitCode = await runValidate(paths, opts, {
-        out: (line) => process.stdout.write(`${line}\n`),
-        err: (line) => process.stderr.write(`${line}\n`),
-        isTTY: process.stderr.isTTY === true,
-      });
+      process.exitCode = await runValidate(paths, opts, io());
+    });
+
+  program
+    .command('retour')
+    .description('Print the retour message (JW302, JW306, …) for a heen-bericht, with its retourcodes.')
+    .argument('<heen>', 'the heen-bericht (JW301, JW305, JW307, JW315, JW317 or JW319)')
+    .option('--identificatie <id>', 'IdentificatieRetour (at most 12 characters; default: generated)', maxLength(12))
+    .option('--dagtekening <date>', 'DagtekeningRetour, yyyy-mm-dd (default: today)', isoDate)
+    .action(async (heen: string, opts: { identificatie?: string; dagtekening?: string }) => {
+      process.exitCode = await runRetour(heen, opts, io());
     });
 
   return program;
+}
+
+function io() {
+  return {
+    out: (line: string) => process.stdout.write(`${line}\n`),
+    err: (line: string) => process.stderr.write(`${line}\n`),
+    isTTY: process.stderr.isTTY === true,
+  };
+}
+
+function maxLength(n: number): (value: string) => string {
+  return (value) => {
+    if (value.trim() === '' || value.length > n) throw new InvalidArgumentError(`expected 1 to ${n} characters`);
+    return value;
+  };
+}
+
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('expected yyyy-mm-dd');
+  return value;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -49,5 +76,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     throw err;
   }
 }
+
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit();
+  throw err;
+});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -11,6 +11,7 @@ import { checkMessage, type CheckedMessage } from './rules/run.js';
 import type { RuleOptions } from './rules/rule.js';
 import type { SchemaSet } from './schema-set.js';
 import { shortenNames, translateXsdError } from './xsd-messages.js';
+import { supplementXsd } from './xsd-supplement.js';
 
 export interface Libxml2Options {
   readonly schemas: SchemaSet;
@@ -154,6 +155,11 @@ export function validateXsd(input: Uint8Array, options: Libxml2Options): { resul
     let xsdValid = true;
     try {
       options.schemas.validator(detected.type).validate(doc);
+      const missed = supplementXsd(detected.type, bytes, root);
+      if (missed.length > 0) {
+        xsdValid = false;
+        fouten.push(...missed);
+      }
     } catch (err) {
       if (!(err instanceof XmlValidateError)) throw err;
       xsdValid = false;

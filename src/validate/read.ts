@@ -184,12 +184,14 @@ export function xpathOf(ref: ElementRef, child?: string, childIndex?: number): s
   return path;
 }
 
-/** 1-based line of an element, or of its named child, in the message text. */
-export function lineOf(text: string, ref: ElementRef, child?: string): number {
+/** 1-based line of an element, or of its `index`-th child named `child`, in the message text. */
+export function lineOf(text: string, ref: ElementRef, child?: string, index = 0): number {
   let offset = ref.offset;
   if (child !== undefined) {
     const p = ref.childPrefix ?? '';
-    const at = text.indexOf(`<${p === '' ? child : `${p}:${child}`}`, ref.offset);
+    const tag = `<${p === '' ? child : `${p}:${child}`}`;
+    let at = text.indexOf(tag, ref.offset);
+    for (let i = 0; i < index && at >= 0; i++) at = text.indexOf(tag, at + tag.length);
     if (at >= 0) offset = at;
   }
   let line = 1;

@@ -113,26 +113,42 @@ function merged(type: SimpleType): MergedFacets {
   return { minLength, maxLength, minInclusive, maxInclusive, enumeration, patterns };
 }
 
-const regexCache = new Map<string, RegExp>();
+const regexCache = new Map<string, RegExp | null>();
 
-/** An XSD pattern as an anchored JS regex: close enough to pick sample values and guess intents. */
-function jsRegex(pattern: string): RegExp {
+/**
+ * An XSD pattern as an anchored JS regex: close enough to pick sample values and guess intents.
+ * Null when JS cannot read it (XSD-only syntax such as \i, \c or character class subtraction).
+ */
+function jsRegex(pattern: string): RegExp | null {
   let re = regexCache.get(pattern);
   if (re === undefined) {
-    re = new RegExp(`^(?:${pattern})$`, 'u');
+    try {
+      re = new RegExp(`^(?:${pattern})$`, 'u');
+    } catch {
+      re = null;
+    }
     regexCache.set(pattern, re);
   }
   return re;
 }
 
-/** The model's guess whether a string-based type accepts `value` (lengths, patterns, enumeration). */
-function stringAccepts(type: SimpleType, value: string): boolean {
+/**
+ * The model's guess whether a string-based type accepts `value` (lengths, patterns, enumeration);
+ * undefined when a pattern cannot be judged in JS.
+ */
+function stringAccepts(type: SimpleType, value: string): boolean | undefined {
   const f = merged(type);
   const len = [...value].length;
   if (f.minLength !== undefined && len < f.minLength) return false;
   if (f.maxLength !== undefined && len > f.maxLength) return false;
   if (f.enumeration !== undefined && !f.enumeration.includes(value)) return false;
-  return f.patterns.every((p) => jsRegex(p).test(value));
+  let known = true;
+  for (const p of f.patterns) {
+    const re = jsRegex(p);
+    if (re === null) known = false;
+    else if (!re.test(value)) return false;
+  }
+  return known ? true : undefined;
 }
 
 const LITERAL = /^[0-9A-Za-z]+$/;
@@ -168,7 +184,7 @@ export function sampleValue(type: SimpleType): string {
       return String(lo <= 1n && 1n <= hi ? 1n : lo);
     }
     case 'string': {
-      const hit = STRING_SAMPLES.find((s) => stringAccepts(type, s));
+      const hit = STRING_SAMPLES.find((s) => stringAccepts(type, s) === true);
       if (hit === undefined) {
         throw new Error(`no sample value fits ${type.name ?? 'an anonymous type'} (patterns ${f.patterns.join(' AND ')})`);
       }
@@ -349,11 +365,10 @@ const OUTSIDE_CODES = ['99', '9', 'ZZ', 'Z', '00', '0', 'XX', '999', '9999', 'S9
 
 function stringProbes(type: SimpleType, current: string, r: Rng): Probe[] {
   const f = merged(type);
-  const guess = (label: string, value: string): Probe => ({
-    label,
-    value,
-    intent: stringAccepts(type, value) ? 'valid' : 'invalid',
-  });
+  const guess = (label: string, value: string): Probe => {
+    const accepts = stringAccepts(type, value);
+    return { label, value, intent: accepts === undefined ? 'either' : accepts ? 'valid' : 'invalid' };
+  };
   const probes: Probe[] = [];
   if (f.enumeration !== undefined) {
     const others = f.enumeration.filter((v) => v !== current);
@@ -382,7 +397,8 @@ function stringProbes(type: SimpleType, current: string, r: Rng): Probe[] {
   }
   const filler = [...current].reverse().find((c) => c.trim() !== '') ?? 'x';
   if (f.maxLength !== undefined) {
-    const exact = current.length >= f.maxLength ? [...current].slice(0, f.maxLength).join('') : current + filler.repeat(f.maxLength - [...current].length);
+    const chars = [...current];
+    const exact = chars.length >= f.maxLength ? chars.slice(0, f.maxLength).join('') : current + filler.repeat(f.maxLength - chars.length);
     probes.push(guess('exactly maxLength', exact));
     probes.push(guess('maxLength+1', exact + filler));
     probes.push(guess('maxLength in two-byte characters', 'é'.repeat(f.maxLength)));
@@ -609,6 +625,7 @@ function candidates(xml: string, type: MessageType, r: Rng): Candidate[] {
       n.ns = '';
       n.prefix = '';
       n.nsDecls = [];
+      n.attrs = n.attrs.filter(([q]) => !q.includes(':'));
       n.children.forEach(walk);
     };
     walk(root);

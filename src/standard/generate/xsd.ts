@@ -46,7 +46,8 @@ function appinfo(bericht: string): string[] {
     ['standaard', 'ijw'],
     ['bericht', bericht],
     ['release', RELEASE],
-    ...Object.entries(XSD_VERSIONS),
+    // The basisschema states only its own versions; message schemas state both.
+    ...Object.entries(XSD_VERSIONS).filter(([k]) => bericht !== 'basisschema' || k.startsWith('Basisschema')),
   ];
   return [
     '  <xs:annotation>',

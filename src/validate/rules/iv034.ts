@@ -1,4 +1,4 @@
-import type { MessageType } from '../../standard/catalogue.js';
+import { MESSAGES, MESSAGE_TYPES, type MessageType } from '../../standard/catalogue.js';
 import type { CDT_XsdVersie } from '../../standard/types.generated.js';
 import { defineRule, type Check, type Checks, type Reporter } from './rule.js';
 
@@ -10,10 +10,11 @@ function check(v: CDT_XsdVersie, r: Reporter): void {
   if (!bericht.includes(v.BerichtXsdVersie)) r.report(v, 'BerichtXsdVersie', `Accepted: ${bericht.join(', ')}.`);
 }
 
-const ALL: readonly MessageType[] = ['JW301', 'JW302', 'JW305', 'JW306', 'JW307', 'JW308', 'JW315', 'JW316', 'JW317', 'JW318', 'JW319', 'JW320', 'JW323', 'JW325'];
-
-// Every message has Header/XsdVersie; one check serves all types.
+// A retour copies its heen-bericht's XsdVersie unchanged; its own schema version is XsdVersieRetour.
 const checkHeader: Check<MessageType> = (m, r) => check(m.Header.XsdVersie, r);
+const checkRetourHeader: Check<MessageType> = (m, r) => {
+  if ('XsdVersieRetour' in m.Header) check(m.Header.XsdVersieRetour, r);
+};
 
 /**
  * IV034: XsdVersie is copied from the schemas' appinfo. Which versions a receiver accepts is its
@@ -28,5 +29,5 @@ export const IV034 = defineRule(
     nl: 'De XsdVersie in de header is geen versie die de ontvanger accepteert.',
     en: 'Header XsdVersie must be a version of the XSDs the receiver accepts (copied from the appinfo).',
   },
-  Object.fromEntries(ALL.map((t) => [t, checkHeader])) as Checks,
+  Object.fromEntries(MESSAGE_TYPES.map((t) => [t, MESSAGES[t].kind === 'retour' ? checkRetourHeader : checkHeader])) as Checks,
 );

@@ -74,7 +74,8 @@ export class RuleRun implements Reporter {
       code: rule.code,
       retourcode: rule.retourcode,
       location: xpathOf(ref, child, index),
-      line: lineOf(this.text, ref, child),
+      // An absent child has no line of its own; searching for it could find a later sibling's.
+      line: lineOf(this.text, ref, child !== undefined && (at as Record<string, unknown>)[child] !== undefined ? child : undefined, index),
       message: rule.nl,
       detail: detail === undefined ? rule.en : `${rule.en} ${detail}`,
       target: at,
