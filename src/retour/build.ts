@@ -77,8 +77,9 @@ export function buildRetour(heen: CheckedMessage, violations: readonly Violation
   }
 
   // In-message (level 2) rejection trumps everything: header only with 0001 (IV028, IV033).
-  const headerRetourCodes = technical ? ['0001'] : unique(headerCodes);
   const copyBody = !technical && headerCodes.length === 0 && codesByClass.size > 0;
+  // IV028's worked example: with the client copied, the header itself has no remarks (0200).
+  const headerRetourCodes = technical ? ['0001'] : copyBody ? ['0200'] : unique(headerCodes);
   const retourHeader: Obj = {
     ...header,
     BerichtCode: retourSpec.berichtCode,

@@ -57,7 +57,9 @@ export function checkRetourPair(heen: CheckedMessage, retour: CheckedMessage): P
   }
   const body = (retour.message as unknown as Obj)[spec.body];
   if (body !== undefined) {
-    if (headerCodes.length > 0) issues.push({ code: 'IV028', detail: 'A retour with header RetourCodes carries no client.' });
+    if (headerCodes.some((c) => c !== '0200')) {
+      issues.push({ code: 'IV028', detail: 'A retour with a header-level code carries no client; with a client the header says 0200 at most.' });
+    }
     const heenBody = (heen.message as unknown as Obj)[spec.body];
     if (JSON.stringify(content(body)) !== JSON.stringify(content(heenBody))) {
       issues.push({ code: 'IV028', detail: `${spec.body} and its classes are not copied unchanged from the heen-bericht.` });

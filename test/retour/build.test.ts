@@ -90,6 +90,7 @@ describe('retour for cross-message rejections', () => {
     const failing = products.find((p) => p.ToewijzingNummer === '22800101')!;
     const retour = expectSound(heen, buildRetour(heen, [violation(failing, '9332', 'TR332')], options)) as CheckedMessage<'JW302'>;
     const client = retour.message.Client!;
+    expect(header(retour).RetourCodes?.RetourCode).toEqual(['0200']);
     expect(client.RetourCodes.RetourCode).toEqual(['0200']);
     for (const c of client.Contactgegevens.Contact) expect(c.RetourCodes.RetourCode).toEqual(['0200']);
     const codes = client.ToegewezenProducten.ToegewezenProduct.map((p) => [p.ToewijzingNummer, p.RetourCodes.RetourCode]);

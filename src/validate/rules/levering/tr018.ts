@@ -1,0 +1,23 @@
+/** TR018: a stop cannot end before the delivery it stops began. */
+import { defineRule } from '../rule.js';
+import { isPlainDate } from '../support.js';
+
+export const TR018 = defineRule(
+  {
+    code: 'TR018',
+    kind: 'TR',
+    retourcode: '0001',
+    nl: 'De einddatum van de levering ligt voor de begindatum.',
+    en: 'StopProduct Einddatum must be on or after its Begindatum.',
+  },
+  {
+    JW307: (m, r) => {
+      for (const p of m.Client.StopProducten.StopProduct) {
+        // Plain dates order as strings; the rare signed or 5-digit years are TR134's business.
+        if (isPlainDate(p.Begindatum) && isPlainDate(p.Einddatum) && p.Einddatum < p.Begindatum) {
+          r.report(p, 'Einddatum', 'Einddatum lies before Begindatum.');
+        }
+      }
+    },
+  },
+);
