@@ -3,6 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ENGINES, type EngineName } from '../validate/validator.js';
 import { runRetour } from './retour-command.js';
+import { runServe } from './serve-command.js';
 import { runValidate, type OutputFormat } from './validate-command.js';
 
 // Exit codes: 0 all valid, 1 invalid input found, 2 usage error (as the issue and many linters use).
@@ -41,7 +42,23 @@ export function buildProgram(): Command {
       process.exitCode = await runRetour(heen, opts, io());
     });
 
+  program
+    .command('serve')
+    .description('Run the gateway: accept, validate, store, route and deliver iJw messages over HTTP.')
+    .option('--port <n>', 'port to listen on (IJW_PORT, default 8080)', portNumber)
+    .option('--data-dir <dir>', 'where the SQLite database lives (IJW_DATA_DIR, default ./data)')
+    .option('--mappings <dir>', 'parties, regio routing and delivery settings (IJW_MAPPINGS_DIR, default: the sample mappings)')
+    .action(async (opts: { port?: number; dataDir?: string; mappings?: string }) => {
+      process.exitCode = await runServe(opts, io());
+    });
+
   return program;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0-65535');
+  return n;
 }
 
 function io() {

@@ -1,0 +1,100 @@
+/**
+ * The HTTP face of the gateway, built apart from any listening server so tests can use inject()
+ * and real servers alike. One encapsulated plugin per capability; dependencies come as options.
+ */
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { ServerOptions as HttpsOptions } from 'node:https';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Logger } from 'pino';
+import { ERRORS, GatewayError } from '../errors.js';
+import type { Analyser } from '../ingest/pool.js';
+import type { Ids } from '../ingest/ids.js';
+import type { Directory } from '../mappings/types.js';
+import type { Store } from '../store/ports.js';
+import { berichtenRoutes } from './berichten.js';
+import { mailboxRoutes } from './mailbox.js';
+import type { Metrics } from './metrics.js';
+import { operateRoutes } from './operate.js';
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly directory: Directory;
+  readonly analyser: Analyser;
+  readonly ids: Ids;
+  readonly clock: () => Date;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  /** Largest accepted message in bytes (413 above it). */
+  readonly maxBytes: number;
+  /** Called when new deliveries were committed, so the pusher can start at once. */
+  readonly onQueued: () => void;
+  /** HTTPS options for mutual TLS; plain HTTP when absent. */
+  readonly https?: HttpsOptions;
+  /** True while shutting down: new messages are refused with 503. */
+  readonly draining: () => boolean;
+}
+
+function errorBody(code: keyof typeof ERRORS, detail: string) {
+  return { code, melding: ERRORS[code].nl, detail };
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log,
+    // Request ids in every log line; a caller's own X-Request-Id is kept for tracing across systems.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : deps.ids.bericht();
+    },
+    requestIdHeader: false,
+    bodyLimit: deps.maxBytes,
+    ...(deps.https === undefined ? {} : { https: deps.https }),
+  } as FastifyServerOptions);
+
+  app.setErrorHandler((err: FastifyError | GatewayError, request, reply) => {
+    if (err instanceof GatewayError) return reply.code(err.statusCode).send(err.toJSON());
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.code(413).send(errorBody('IJW_ERR_TOO_LARGE', `The body exceeds ${deps.maxBytes} bytes.`));
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send(errorBody('IJW_ERR_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted.`));
+    }
+    if (err.validation !== undefined || (err.statusCode !== undefined && err.statusCode < 500)) {
+      return reply.code(err.statusCode ?? 400).send(errorBody('IJW_ERR_BAD_REQUEST', err.message));
+    }
+    request.log.error({ err }, 'unhandled error');
+    return reply.code(500).send(errorBody('IJW_ERR_INTERNAL', 'Internal error; see the gateway log for the request id.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send(errorBody('IJW_ERR_NOT_FOUND', `No route ${request.method} ${request.url}.`));
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    deps.metrics.httpDuration
+      .labels(request.routeOptions.url ?? 'unmatched', request.method, String(reply.statusCode))
+      .observe(reply.elapsedTime / 1000);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'ijw-gateway',
+        version: '0.1.0',
+        description:
+          'Gateway for iJw 3.2 messages: post messages, follow their status, fetch what waits for you. ' +
+          'Authenticate with an X-API-Key header (or Authorization: Bearer) or a client certificate.',
+      },
+      components: { securitySchemes: { apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } } },
+      security: [{ apiKey: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(operateRoutes, { deps });
+  await app.register(berichtenRoutes, { deps });
+  await app.register(mailboxRoutes, { deps });
+  return app;
+}

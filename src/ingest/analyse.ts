@@ -1,0 +1,152 @@
+/**
+ * Everything the gateway needs to know about a message, computed away from the event loop: the
+ * validation report, the header fields for routing, the keys that link it to other messages, and,
+ * when it breaks a rule, the answer the gateway sends on the recipient's behalf. Pure: bytes in,
+ * plain data out, so it can run in a worker thread.
+ */
+import { buildRetour } from '../retour/build.js';
+import { buildJw325HeaderOnly } from '../retour/jw325.js';
+import { MESSAGES, type MessageType } from '../standard/catalogue.js';
+import type { Berichten } from '../standard/types.generated.js';
+import { checkWithLibxml2 } from '../validate/libxml2-engine.js';
+import type { ValidationResult } from '../validate/report.js';
+import type { RuleOptions, Violation } from '../validate/rules/rule.js';
+import type { CheckedMessage } from '../validate/rules/run.js';
+import type { SchemaSet } from '../validate/schema-set.js';
+import type { KeyRef } from '../store/ports.js';
+
+export interface HeaderFields {
+  readonly afzender: string;
+  readonly ontvanger: string;
+  readonly identificatie: string;
+  readonly dagtekening: string;
+  /** Retours only: the retour's own identification, which is what its sender must keep unique. */
+  readonly identificatieRetour: string | null;
+}
+
+export interface Answer {
+  readonly type: MessageType;
+  readonly xml: string;
+  readonly retourcodes: readonly string[];
+}
+
+export interface Analysis {
+  readonly result: ValidationResult;
+  readonly header: HeaderFields | null;
+  readonly offers: readonly string[];
+  readonly references: readonly KeyRef[];
+  /** Retourcodes the message itself carries (a retour, a JW325). */
+  readonly retourcodes: readonly string[];
+  /** The gateway's answer when the message breaks rules (or `headerCodes` asked for one). */
+  readonly answer: Answer | null;
+}
+
+export interface AnalyseOptions {
+  readonly schemas: SchemaSet;
+  readonly maxBytes: number;
+  readonly rules: RuleOptions;
+  /** Identification for an answer the gateway may have to build (≤ 12 characters). */
+  readonly answerId: string;
+  /** yyyy-mm-dd, the gateway's today. */
+  readonly today: string;
+  /** Answer with these header-level codes regardless of the rules (9056 for a reused Identificatie). */
+  readonly headerCodes?: readonly string[];
+}
+
+function headerFields(m: Berichten[MessageType]): HeaderFields {
+  const h = m.Header;
+  return {
+    afzender: h.Afzender,
+    ontvanger: h.Ontvanger,
+    identificatie: h.BerichtIdentificatie.Identificatie,
+    dagtekening: h.BerichtIdentificatie.Dagtekening,
+    identificatieRetour: 'IdentificatieRetour' in h ? h.IdentificatieRetour : null,
+  };
+}
+
+/** Correlation keys: what this message offers to later ones, and what it answers. */
+function keys(c: CheckedMessage, h: HeaderFields): { offers: string[]; references: KeyRef[] } {
+  const spec = MESSAGES[c.type];
+  const offers: string[] = [];
+  const references: KeyRef[] = [];
+  if (spec.kind === 'retour') {
+    offers.push(`retour:${c.type}:${h.ontvanger}:${h.identificatieRetour ?? ''}`);
+    references.push({ kind: 'retour-of', key: `heen:${spec.answers}:${h.afzender}:${h.identificatie}` });
+  } else {
+    offers.push(`heen:${c.type}:${h.afzender}:${h.identificatie}`);
+  }
+  const verzoek = (agb: string, ref: string) => `verzoek:${agb}:${ref}`;
+  switch (c.type) {
+    case 'JW315':
+      for (const p of (c as CheckedMessage<'JW315'>).message.Client.AangevraagdeProducten.AangevraagdProduct) {
+        offers.push(verzoek(h.afzender, p.ReferentieAanbieder));
+      }
+      break;
+    case 'JW317':
+      offers.push(verzoek(h.afzender, (c as CheckedMessage<'JW317'>).message.Client.Verzoek.ReferentieAanbieder));
+      break;
+    case 'JW319':
+      references.push({ kind: 'answers', key: verzoek(h.ontvanger, (c as CheckedMessage<'JW319'>).message.Antwoord.ReferentieAanbieder) });
+      break;
+    case 'JW301':
+      for (const p of (c as CheckedMessage<'JW301'>).message.Client.ToegewezenProducten.ToegewezenProduct) {
+        if (p.ReferentieAanbieder !== undefined) references.push({ kind: 'answers', key: verzoek(h.ontvanger, p.ReferentieAanbieder) });
+      }
+      break;
+    case 'JW325': {
+      const d = (c as CheckedMessage<'JW325'>).message.Header.DeclaratieIdentificatie;
+      references.push({ kind: 'declaratie-antwoord', key: `heen:JW323:${h.ontvanger}:${d.Identificatie}` });
+      break;
+    }
+    default:
+      break;
+  }
+  return { offers: [...new Set(offers)], references };
+}
+
+/** Every RetourCode anywhere in the message, in document order, once each. */
+function carriedCodes(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) carriedCodes(v, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'RetourCodes') for (const code of (v as { RetourCode: string[] }).RetourCode) out.add(code);
+      else carriedCodes(v, out);
+    }
+  }
+  return out;
+}
+
+function answerFor(c: CheckedMessage, options: AnalyseOptions): Answer | null {
+  const spec = MESSAGES[c.type];
+  const forced = options.headerCodes ?? [];
+  if (c.violations.length === 0 && forced.length === 0) return null;
+  if (c.type === 'JW323') {
+    const codes = forced.length > 0 ? forced : ['0001'];
+    const xml = buildJw325HeaderOnly(c as CheckedMessage<'JW323'>, { identificatie: options.answerId, dagtekening: options.today, retourcodes: codes });
+    return { type: 'JW325', xml, retourcodes: codes };
+  }
+  if (spec.retour === undefined) return null; // retours and JW325 are never answered
+  const header = (c.message as { Header: object }).Header;
+  const violations: Violation[] =
+    forced.length > 0
+      ? forced.map((code) => ({ code: 'TR056', retourcode: code, location: '/', line: 0, message: '', detail: '', target: header as Violation['target'] }))
+      : [...c.violations];
+  const xml = buildRetour(c, violations, { identificatieRetour: options.answerId, dagtekeningRetour: options.today });
+  const codes = violations.some((v) => v.retourcode === '0001') ? ['0001'] : [...new Set(violations.map((v) => v.retourcode))];
+  return { type: spec.retour, xml, retourcodes: codes };
+}
+
+export function analyse(bytes: Uint8Array, options: AnalyseOptions): Analysis {
+  const { result, checked } = checkWithLibxml2(bytes, options);
+  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null };
+  const header = headerFields(checked.message);
+  const { offers, references } = keys(checked, header);
+  return {
+    result,
+    header,
+    offers,
+    references,
+    retourcodes: [...carriedCodes(checked.message)],
+    answer: answerFor(checked, options),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Runs message analysis in worker threads, or in-process when asked for zero workers (tests, the
+ * CLI). Both paths call the same `analyse`, so they cannot differ in verdict.
+ */
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import { packageRoot } from '../standard/paths.js';
+import type { RuleOptions } from '../validate/rules/rule.js';
+import { SchemaSet } from '../validate/schema-set.js';
+import { analyse, type Analysis } from './analyse.js';
+
+export interface AnalyserSettings {
+  readonly maxBytes: number;
+  readonly rules: RuleOptions;
+  /** Defaults to our own schemas. */
+  readonly schemaDir?: string;
+}
+
+export interface AnalyseTask {
+  readonly bytes: Uint8Array;
+  readonly answerId: string;
+  readonly today: string;
+  readonly headerCodes?: readonly string[];
+}
+
+export interface Analyser {
+  analyse(task: AnalyseTask): Promise<Analysis>;
+  close(): Promise<void>;
+}
+
+export function createAnalyser(settings: AnalyserSettings, workers: number): Analyser {
+  if (workers === 0) {
+    const schemas = (settings.schemaDir === undefined ? SchemaSet.ours() : SchemaSet.fromDir(settings.schemaDir)).compileAll();
+    return {
+      analyse: async (task) => analyse(task.bytes, { ...task, schemas, maxBytes: settings.maxBytes, rules: settings.rules }),
+      close: async () => {},
+    };
+  }
+  // Workers run the compiled JavaScript, also when the caller runs from the TypeScript sources.
+  const pool = new Piscina({
+    filename: join(packageRoot(), 'dist', 'ingest', 'worker.js'),
+    workerData: settings,
+    minThreads: workers,
+    maxThreads: workers,
+    // A few tasks queued per thread keeps the workers busy without hiding overload.
+    concurrentTasksPerWorker: 1,
+  });
+  return {
+    analyse: (task) => pool.run(task) as Promise<Analysis>,
+    close: () => pool.destroy(),
+  };
+}

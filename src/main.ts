@@ -1,0 +1,123 @@
+/**
+ * Composition root: configuration → dependencies → HTTP app, pusher and scheduled pruning. The only
+ * place that wires concrete implementations together; everything below takes its dependencies as
+ * parameters.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import cron from 'node-cron';
+import { pino, type Logger } from 'pino';
+import type { Config } from './config.js';
+import { Pusher } from './deliver/push.js';
+import { buildApp } from './http/app.js';
+import { createMetrics } from './http/metrics.js';
+import { systemIds } from './ingest/ids.js';
+import { createAnalyser } from './ingest/pool.js';
+import { demoKeysInUse } from './mappings/demo-keys.js';
+import { loadMappings } from './mappings/load.js';
+import { SqliteStore } from './store/sqlite.js';
+
+/**
+ * Log redaction: we never log message bodies, but credentials arrive in headers and a mistake
+ * elsewhere must not leak personal data either.
+ */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  '*.Bsn',
+  '*.bsn',
+  '*.body',
+  '*.xml',
+];
+
+export function createLogger(level: Config['logLevel'], destination?: NodeJS.WritableStream): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[verborgen]' }, base: { service: 'ijw-gateway' } }, destination as never);
+}
+
+export interface Gateway {
+  readonly url: string;
+  /** Stops accepting, finishes in-flight requests and deliveries, commits, closes. */
+  close(): Promise<void>;
+}
+
+export async function startGateway(config: Config, options: { log?: Logger; clock?: () => Date } = {}): Promise<Gateway> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
+  const directory = loadMappings(config.mappingsDir);
+  const demo = demoKeysInUse(directory);
+  if (demo.length > 0) {
+    log.warn({ parties: demo }, 'demo API keys from the sample mappings are active: replace them before real use');
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = new SqliteStore({ path: join(config.dataDir, 'ijw-gateway.sqlite'), now: clock });
+  const metrics = createMetrics();
+  const analyser = createAnalyser(
+    { maxBytes: config.maxBytes, rules: { xsdVersies: { basisschema: config.xsdVersies, bericht: config.xsdVersies } } },
+    config.workers,
+  );
+  const pusher = new Pusher({
+    store,
+    directory,
+    clock,
+    log: log.child({ component: 'push' }),
+    metrics: {
+      onAttempt: (_partyId, ok) => metrics.deliveryAttempts.labels(ok ? 'delivered' : 'failed').inc(),
+    },
+    pollMs: config.pushPollMs,
+    concurrency: config.pushConcurrency,
+    backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
+  });
+  let draining = false;
+  const app = await buildApp({
+    store,
+    directory,
+    analyser,
+    ids: systemIds(),
+    clock,
+    metrics,
+    log,
+    maxBytes: config.maxBytes,
+    onQueued: () => pusher.wake(),
+    draining: () => draining,
+    ...(config.tlsCert !== undefined && config.tlsKey !== undefined
+      ? {
+          https: {
+            cert: readFileSync(config.tlsCert),
+            key: readFileSync(config.tlsKey),
+            ...(config.tlsCa === undefined ? {} : { ca: readFileSync(config.tlsCa) }),
+            // Ask for a client certificate but let API-key callers in too; auth decides per request.
+            requestCert: config.tlsCa !== undefined,
+            rejectUnauthorized: false,
+          },
+        }
+      : {}),
+  });
+
+  const prune = cron.schedule(config.pruneSchedule, async () => {
+    const before = new Date(clock().getTime() - config.retentionDays * 86_400_000).toISOString();
+    const removed = await store.prune(before);
+    log.info({ removed, before }, 'retention: pruned finished messages');
+  });
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  pusher.start();
+  log.info({ address, dataDir: config.dataDir, mappings: config.mappingsDir, workers: config.workers }, 'ijw-gateway listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: address,
+    close: () => {
+      closing ??= (async () => {
+        draining = true;
+        await prune.stop();
+        // app.close() waits for requests in flight, which includes their commits.
+        await app.close();
+        await pusher.stop();
+        await analyser.close();
+        store.close();
+        log.info('ijw-gateway stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * What the gateway needs from storage, independent of the engine. The SQLite implementation is the
+ * default; the contract is what tests and the HTTP layer rely on.
+ */
+import type { MessageType } from '../standard/catalogue.js';
+import type { ValidationResult } from '../validate/report.js';
+
+/** The life of a stored message. Values are stable: they appear in the API and in the database. */
+export const BERICHT_STATUSES = [
+  'accepted', // passed every check; queued for its recipient
+  'rejected', // broke a rule; answered with a retour on the recipient's behalf, not forwarded
+  'invalid', // failed the schema or is no iJw message; refused with 422, not forwarded
+  'conflict', // reused Identificatie with other content; answered with 9056
+  'generated', // a retour the gateway built; queued for the original sender
+  'delivered', // pushed to the recipient's endpoint, which accepted it
+  'acknowledged', // fetched from the mailbox and acknowledged by the recipient
+  'dead-letter', // push failed permanently; see the delivery's last error
+] as const;
+export type BerichtStatus = (typeof BERICHT_STATUSES)[number];
+
+export type LinkKind = 'retour-of' | 'answers' | 'declaratie-antwoord' | 'conflicts-with' | 'generated-for';
+
+/** Correlation keys a message offers or references, e.g. 'heen:JW301:0228:EDE-301-0001'. */
+export interface KeyRef {
+  readonly kind: LinkKind;
+  readonly key: string;
+}
+
+export interface HttpAnswer {
+  readonly statusCode: number;
+  readonly body: unknown;
+}
+
+export interface NewBericht {
+  readonly id: string;
+  /** ISO 8601 UTC. */
+  readonly receivedAt: string;
+  readonly type: MessageType | null;
+  readonly origin: 'received' | 'generated';
+  /** Party id of the physical sender (authenticated, or the gateway for generated retours). */
+  readonly senderId: string;
+  /** Party id the message is routed to, null when it goes nowhere. */
+  readonly recipientId: string | null;
+  readonly afzender: string | null;
+  readonly ontvanger: string | null;
+  readonly identificatie: string | null;
+  readonly dagtekening: string | null;
+  /** `<sender code>|<type>|<identificatie>`: unique among first sendings (TR056). */
+  readonly idempotencyKey: string | null;
+  readonly sha256: string;
+  readonly body: Uint8Array;
+  readonly status: BerichtStatus;
+  readonly report: ValidationResult;
+  /** The HTTP answer given, repeated for an identical resend. */
+  readonly answer: HttpAnswer | null;
+  readonly retourcodes: readonly string[];
+  /** Keys other messages may reference to link to this one. */
+  readonly offers: readonly string[];
+  /** Keys of earlier messages this one answers or refers to. */
+  readonly references: readonly KeyRef[];
+  /** Direct links to known messages (a generated retour → its heen-bericht). */
+  readonly links: readonly { readonly toId: string; readonly kind: LinkKind }[];
+  /** Queue it for this recipient: push or mailbox. */
+  readonly deliverTo: { readonly partyId: string; readonly mode: 'push' | 'mailbox' } | null;
+}
+
+export interface BerichtSummary {
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly type: MessageType | null;
+  readonly origin: 'received' | 'generated';
+  readonly senderId: string;
+  readonly recipientId: string | null;
+  readonly afzender: string | null;
+  readonly ontvanger: string | null;
+  readonly identificatie: string | null;
+  readonly dagtekening: string | null;
+  readonly status: BerichtStatus;
+  readonly retourcodes: readonly string[];
+  readonly size: number;
+}
+
+export interface StatusChange {
+  readonly at: string;
+  readonly status: BerichtStatus;
+  readonly note: string | null;
+}
+
+export interface DeliveryAttempt {
+  readonly at: string;
+  readonly ok: boolean;
+  readonly statusCode: number | null;
+  readonly error: string | null;
+  readonly durationMs: number;
+}
+
+export type DeliveryState = 'pending' | 'delivered' | 'acknowledged' | 'dead';
+
+export interface Delivery {
+  readonly id: number;
+  readonly berichtId: string;
+  readonly partyId: string;
+  readonly mode: 'push' | 'mailbox';
+  readonly state: DeliveryState;
+  readonly attempts: number;
+  readonly nextAttemptAt: string;
+  readonly lastError: string | null;
+  readonly createdAt: string;
+  readonly doneAt: string | null;
+}
+
+export interface BerichtDetail extends BerichtSummary {
+  readonly sha256: string;
+  readonly report: ValidationResult;
+  readonly history: readonly StatusChange[];
+  readonly deliveries: readonly (Delivery & { readonly attemptLog: readonly DeliveryAttempt[] })[];
+  readonly related: readonly { readonly id: string; readonly kind: LinkKind; readonly direction: 'to' | 'from'; readonly type: MessageType | null }[];
+}
+
+export interface BerichtFilter {
+  readonly type?: MessageType;
+  readonly afzender?: string;
+  readonly ontvanger?: string;
+  readonly status?: BerichtStatus;
+  /** ISO timestamps, inclusive from, exclusive to. */
+  readonly from?: string;
+  readonly to?: string;
+  /** Only messages sent or received by one of these parties; undefined = no restriction (operator). */
+  readonly visibleTo?: readonly string[];
+  readonly limit: number;
+  /** Opaque cursor from the previous page. */
+  readonly after?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly next: string | null;
+}
+
+export interface Original {
+  readonly id: string;
+  readonly sha256: string;
+  readonly answer: HttpAnswer | null;
+  readonly status: BerichtStatus;
+}
+
+export interface Store {
+  /** Writes messages with their history, links and queue entries; resolves once committed to disk. */
+  save(berichten: readonly NewBericht[]): Promise<void>;
+  /** The first sending under an idempotency key, if any. */
+  original(idempotencyKey: string): Original | undefined;
+  body(id: string): Uint8Array | undefined;
+  detail(id: string): BerichtDetail | undefined;
+  list(filter: BerichtFilter): Page<BerichtSummary>;
+  setStatus(id: string, status: BerichtStatus, note?: string): Promise<void>;
+
+  /** Push deliveries whose time has come, at most one per recipient: the oldest pending, so order holds. */
+  duePushes(now: string, limit: number): Delivery[];
+  recordAttempt(deliveryId: number, attempt: DeliveryAttempt, next: { state: DeliveryState; nextAttemptAt?: string; lastError?: string }): Promise<void>;
+  /** Pending push deliveries, for the queue-depth gauge. */
+  queueDepth(): { push: number; mailbox: number };
+
+  mailbox(partyId: string, limit: number, after?: number): Delivery[];
+  mailboxItem(partyId: string, deliveryId: number): Delivery | undefined;
+  acknowledge(partyId: string, deliveryId: number, at: string): Promise<boolean>;
+  /** Queue a message again for a recipient (operator replay). */
+  requeue(berichtId: string, partyId: string, mode: 'push' | 'mailbox', note: string): Promise<number>;
+
+  /** Removes messages received before `before` whose deliveries are finished; returns how many. */
+  prune(before: string): Promise<number>;
+  close(): void;
+}

@@ -1,0 +1,419 @@
+/**
+ * The default store: one SQLite file in WAL mode with synchronous=FULL, so a commit is on disk
+ * when it returns. Writes are grouped: everything asked for within one turn of the event loop is
+ * committed in a single transaction (about 25k rows/s instead of ~5k single commits/s), and each
+ * caller's promise resolves only after that commit. Each write runs in its own savepoint, so one
+ * failing write does not take the others down.
+ */
+import Database from 'better-sqlite3';
+import type { MessageType } from '../standard/catalogue.js';
+import type { ValidationResult } from '../validate/report.js';
+import { migrate } from './migrations.js';
+import type {
+  BerichtDetail,
+  BerichtFilter,
+  BerichtStatus,
+  BerichtSummary,
+  Delivery,
+  DeliveryAttempt,
+  DeliveryState,
+  LinkKind,
+  NewBericht,
+  Original,
+  Page,
+  Store,
+} from './ports.js';
+
+interface Pending {
+  readonly work: () => void;
+  readonly resolve: () => void;
+  readonly reject: (err: unknown) => void;
+}
+
+interface BerichtRow {
+  id: string;
+  received_at: string;
+  type: string | null;
+  origin: 'received' | 'generated';
+  sender_id: string;
+  recipient_id: string | null;
+  afzender: string | null;
+  ontvanger: string | null;
+  identificatie: string | null;
+  dagtekening: string | null;
+  status: BerichtStatus;
+  retourcodes: string;
+  size: number;
+  sha256: string;
+  report: string;
+}
+
+interface DeliveryRow {
+  id: number;
+  bericht_id: string;
+  party_id: string;
+  mode: 'push' | 'mailbox';
+  state: DeliveryState;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+function summary(r: BerichtRow): BerichtSummary {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    type: r.type as MessageType | null,
+    origin: r.origin,
+    senderId: r.sender_id,
+    recipientId: r.recipient_id,
+    afzender: r.afzender,
+    ontvanger: r.ontvanger,
+    identificatie: r.identificatie,
+    dagtekening: r.dagtekening,
+    status: r.status,
+    retourcodes: JSON.parse(r.retourcodes) as string[],
+    size: r.size,
+  };
+}
+
+function delivery(r: DeliveryRow): Delivery {
+  return {
+    id: r.id,
+    berichtId: r.bericht_id,
+    partyId: r.party_id,
+    mode: r.mode,
+    state: r.state,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    createdAt: r.created_at,
+    doneAt: r.done_at,
+  };
+}
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:' for tests. */
+  readonly path: string;
+  readonly now?: () => Date;
+}
+
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #now: () => Date;
+  #queue: Pending[] = [];
+  #flushScheduled = false;
+  readonly #stmt;
+
+  constructor(options: SqliteStoreOptions) {
+    this.#db = new Database(options.path);
+    this.#now = options.now ?? (() => new Date());
+    this.#db.pragma('journal_mode = WAL');
+    // FULL: the WAL is synced at every commit, so an acknowledged message survives a power cut.
+    this.#db.pragma('synchronous = FULL');
+    this.#db.pragma('foreign_keys = ON');
+    this.#db.pragma('busy_timeout = 5000');
+    migrate(this.#db);
+    const db = this.#db;
+    this.#stmt = {
+      insertBericht: db.prepare(`INSERT INTO berichten (id, received_at, type, origin, sender_id, recipient_id, afzender, ontvanger,
+        identificatie, dagtekening, idempotency_key, sha256, size, body, status, report, answer, retourcodes)
+        VALUES (@id, @receivedAt, @type, @origin, @senderId, @recipientId, @afzender, @ontvanger, @identificatie, @dagtekening,
+        @idempotencyKey, @sha256, @size, @body, @status, @report, @answer, @retourcodes)`),
+      insertHistory: db.prepare('INSERT INTO status_history (bericht_id, at, status, note) VALUES (?, ?, ?, ?)'),
+      insertKey: db.prepare('INSERT OR IGNORE INTO correlation_keys (key, bericht_id) VALUES (?, ?)'),
+      findKey: db.prepare<[string], { bericht_id: string }>('SELECT bericht_id FROM correlation_keys WHERE key = ?'),
+      insertLink: db.prepare('INSERT OR IGNORE INTO links (from_id, to_id, kind) VALUES (?, ?, ?)'),
+      insertDelivery: db.prepare(`INSERT INTO deliveries (bericht_id, party_id, mode, state, attempts, next_attempt_at, created_at)
+        VALUES (?, ?, ?, 'pending', 0, ?, ?)`),
+      original: db.prepare<[string], { id: string; sha256: string; answer: string | null; status: BerichtStatus }>(
+        'SELECT id, sha256, answer, status FROM berichten WHERE idempotency_key = ?',
+      ),
+      body: db.prepare<[string], { body: Buffer }>('SELECT body FROM berichten WHERE id = ?'),
+      row: db.prepare<[string], BerichtRow>('SELECT * FROM berichten WHERE id = ?'),
+      history: db.prepare<[string], { at: string; status: BerichtStatus; note: string | null }>(
+        'SELECT at, status, note FROM status_history WHERE bericht_id = ? ORDER BY seq',
+      ),
+      deliveriesOf: db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE bericht_id = ? ORDER BY id'),
+      attemptsOf: db.prepare<[number], { at: string; ok: number; status_code: number | null; error: string | null; duration_ms: number }>(
+        'SELECT at, ok, status_code, error, duration_ms FROM delivery_attempts WHERE delivery_id = ? ORDER BY seq',
+      ),
+      relatedFrom: db.prepare<[string], { id: string; kind: LinkKind; type: string | null }>(
+        'SELECT l.to_id AS id, l.kind, b.type FROM links l JOIN berichten b ON b.id = l.to_id WHERE l.from_id = ?',
+      ),
+      relatedTo: db.prepare<[string], { id: string; kind: LinkKind; type: string | null }>(
+        'SELECT l.from_id AS id, l.kind, b.type FROM links l JOIN berichten b ON b.id = l.from_id WHERE l.to_id = ?',
+      ),
+      setStatus: db.prepare('UPDATE berichten SET status = ? WHERE id = ?'),
+      duePushes: db.prepare<[string, number], DeliveryRow>(`SELECT d.* FROM deliveries d
+        WHERE d.mode = 'push' AND d.state = 'pending' AND d.next_attempt_at <= ?
+          AND d.id = (SELECT MIN(d2.id) FROM deliveries d2 WHERE d2.party_id = d.party_id AND d2.mode = 'push' AND d2.state = 'pending')
+        ORDER BY d.next_attempt_at LIMIT ?`),
+      attempt: db.prepare('INSERT INTO delivery_attempts (delivery_id, at, ok, status_code, error, duration_ms) VALUES (?, ?, ?, ?, ?, ?)'),
+      updateDelivery: db.prepare(`UPDATE deliveries SET attempts = attempts + 1, state = ?, next_attempt_at = COALESCE(?, next_attempt_at),
+        last_error = ?, done_at = ? WHERE id = ?`),
+      deliveryById: db.prepare<[number], DeliveryRow>('SELECT * FROM deliveries WHERE id = ?'),
+      queueDepth: db.prepare<[], { mode: 'push' | 'mailbox'; n: number }>(
+        "SELECT mode, COUNT(*) AS n FROM deliveries WHERE state = 'pending' GROUP BY mode",
+      ),
+      mailbox: db.prepare<[string, number, number], DeliveryRow>(`SELECT * FROM deliveries
+        WHERE party_id = ? AND mode = 'mailbox' AND state = 'pending' AND id > ? ORDER BY id LIMIT ?`),
+      mailboxItem: db.prepare<[number, string], DeliveryRow>("SELECT * FROM deliveries WHERE id = ? AND party_id = ? AND mode = 'mailbox'"),
+      ack: db.prepare("UPDATE deliveries SET state = 'acknowledged', done_at = ? WHERE id = ? AND party_id = ? AND mode = 'mailbox' AND state = 'pending'"),
+      pendingOf: db.prepare<[string], { n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE bericht_id = ? AND state = 'pending'"),
+      prunable: db.prepare<[string], { id: string }>(`SELECT b.id FROM berichten b WHERE b.received_at < ?
+        AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.bericht_id = b.id AND d.state = 'pending')`),
+      deleteBericht: db.prepare('DELETE FROM berichten WHERE id = ?'),
+    };
+  }
+
+  #nowIso(): string {
+    return this.#now().toISOString();
+  }
+
+  /** Runs `work` inside the next group commit; resolves after the commit reached the disk. */
+  #write(work: () => void): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ work, resolve, reject });
+      if (!this.#flushScheduled) {
+        this.#flushScheduled = true;
+        setImmediate(() => this.#flush());
+      }
+    });
+  }
+
+  #flush(): void {
+    this.#flushScheduled = false;
+    const batch = this.#queue;
+    this.#queue = [];
+    const failures = new Map<Pending, unknown>();
+    try {
+      this.#db.transaction(() => {
+        for (const item of batch) {
+          try {
+            // A nested transaction is a savepoint: a failing item is rolled back on its own.
+            this.#db.transaction(item.work)();
+          } catch (err) {
+            failures.set(item, err);
+          }
+        }
+      })();
+    } catch (err) {
+      for (const item of batch) item.reject(err);
+      return;
+    }
+    for (const item of batch) {
+      const failure = failures.get(item);
+      if (failure === undefined && !failures.has(item)) item.resolve();
+      else item.reject(failure);
+    }
+  }
+
+  save(berichten: readonly NewBericht[]): Promise<void> {
+    return this.#write(() => {
+      for (const b of berichten) this.#insert(b);
+    });
+  }
+
+  #insert(b: NewBericht): void {
+    this.#stmt.insertBericht.run({
+      id: b.id,
+      receivedAt: b.receivedAt,
+      type: b.type,
+      origin: b.origin,
+      senderId: b.senderId,
+      recipientId: b.recipientId,
+      afzender: b.afzender,
+      ontvanger: b.ontvanger,
+      identificatie: b.identificatie,
+      dagtekening: b.dagtekening,
+      idempotencyKey: b.idempotencyKey,
+      sha256: b.sha256,
+      size: b.body.byteLength,
+      body: Buffer.from(b.body.buffer, b.body.byteOffset, b.body.byteLength),
+      status: b.status,
+      report: JSON.stringify(b.report),
+      answer: b.answer === null ? null : JSON.stringify(b.answer),
+      retourcodes: JSON.stringify(b.retourcodes),
+    });
+    this.#stmt.insertHistory.run(b.id, b.receivedAt, b.status, null);
+    for (const key of b.offers) this.#stmt.insertKey.run(key, b.id);
+    for (const ref of b.references) {
+      const target = this.#stmt.findKey.get(ref.key);
+      if (target !== undefined && target.bericht_id !== b.id) this.#stmt.insertLink.run(b.id, target.bericht_id, ref.kind);
+    }
+    for (const link of b.links) this.#stmt.insertLink.run(b.id, link.toId, link.kind);
+    if (b.deliverTo !== null) {
+      this.#stmt.insertDelivery.run(b.id, b.deliverTo.partyId, b.deliverTo.mode, b.receivedAt, b.receivedAt);
+    }
+  }
+
+  original(idempotencyKey: string): Original | undefined {
+    const r = this.#stmt.original.get(idempotencyKey);
+    if (r === undefined) return undefined;
+    return { id: r.id, sha256: r.sha256, status: r.status, answer: r.answer === null ? null : JSON.parse(r.answer) };
+  }
+
+  body(id: string): Uint8Array | undefined {
+    return this.#stmt.body.get(id)?.body;
+  }
+
+  detail(id: string): BerichtDetail | undefined {
+    const r = this.#stmt.row.get(id);
+    if (r === undefined) return undefined;
+    const deliveries = this.#stmt.deliveriesOf.all(id).map((d) => ({
+      ...delivery(d),
+      attemptLog: this.#stmt.attemptsOf.all(d.id).map((a) => ({
+        at: a.at,
+        ok: a.ok === 1,
+        statusCode: a.status_code,
+        error: a.error,
+        durationMs: a.duration_ms,
+      })),
+    }));
+    const related = [
+      ...this.#stmt.relatedFrom.all(id).map((l) => ({ id: l.id, kind: l.kind, direction: 'to' as const, type: l.type as MessageType | null })),
+      ...this.#stmt.relatedTo.all(id).map((l) => ({ id: l.id, kind: l.kind, direction: 'from' as const, type: l.type as MessageType | null })),
+    ];
+    return {
+      ...summary(r),
+      sha256: r.sha256,
+      report: JSON.parse(r.report) as ValidationResult,
+      history: this.#stmt.history.all(id),
+      deliveries,
+      related,
+    };
+  }
+
+  list(filter: BerichtFilter): Page<BerichtSummary> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const eq = (column: string, value: string | undefined) => {
+      if (value !== undefined) {
+        where.push(`${column} = ?`);
+        params.push(value);
+      }
+    };
+    eq('type', filter.type);
+    eq('afzender', filter.afzender);
+    eq('ontvanger', filter.ontvanger);
+    eq('status', filter.status);
+    if (filter.from !== undefined) {
+      where.push('received_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.to !== undefined) {
+      where.push('received_at < ?');
+      params.push(filter.to);
+    }
+    if (filter.visibleTo !== undefined) {
+      const marks = filter.visibleTo.map(() => '?').join(', ') || 'NULL';
+      where.push(`(sender_id IN (${marks}) OR recipient_id IN (${marks}))`);
+      params.push(...filter.visibleTo, ...filter.visibleTo);
+    }
+    if (filter.after !== undefined) {
+      // Newest first; the cursor is the id of the last item of the previous page (ids sort by time).
+      where.push('id < ?');
+      params.push(filter.after);
+    }
+    const sql = `SELECT id, received_at, type, origin, sender_id, recipient_id, afzender, ontvanger, identificatie, dagtekening,
+      status, retourcodes, size, sha256, '' AS report FROM berichten ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY id DESC LIMIT ?`;
+    const rows = this.#db.prepare<unknown[], BerichtRow>(sql).all(...params, filter.limit + 1);
+    const items = rows.slice(0, filter.limit).map(summary);
+    return { items, next: rows.length > filter.limit ? (items[items.length - 1]?.id ?? null) : null };
+  }
+
+  setStatus(id: string, status: BerichtStatus, note?: string): Promise<void> {
+    return this.#write(() => {
+      this.#stmt.setStatus.run(status, id);
+      this.#stmt.insertHistory.run(id, this.#nowIso(), status, note ?? null);
+    });
+  }
+
+  duePushes(now: string, limit: number): Delivery[] {
+    return this.#stmt.duePushes.all(now, limit).map(delivery);
+  }
+
+  recordAttempt(
+    deliveryId: number,
+    attempt: DeliveryAttempt,
+    next: { state: DeliveryState; nextAttemptAt?: string; lastError?: string },
+  ): Promise<void> {
+    return this.#write(() => {
+      this.#stmt.attempt.run(deliveryId, attempt.at, attempt.ok ? 1 : 0, attempt.statusCode, attempt.error, attempt.durationMs);
+      const done = next.state === 'pending' ? null : attempt.at;
+      this.#stmt.updateDelivery.run(next.state, next.nextAttemptAt ?? null, next.lastError ?? null, done, deliveryId);
+      const d = this.#stmt.deliveryById.get(deliveryId);
+      if (d === undefined) return;
+      if (next.state === 'delivered') this.#statusIfSettled(d.bericht_id, 'delivered', attempt.at);
+      if (next.state === 'dead') {
+        this.#stmt.setStatus.run('dead-letter', d.bericht_id);
+        this.#stmt.insertHistory.run(d.bericht_id, attempt.at, 'dead-letter', next.lastError ?? null);
+      }
+    });
+  }
+
+  /** A message counts as delivered once nothing is pending for it any more. */
+  #statusIfSettled(berichtId: string, status: BerichtStatus, at: string): void {
+    if ((this.#stmt.pendingOf.get(berichtId)?.n ?? 0) > 0) return;
+    this.#stmt.setStatus.run(status, berichtId);
+    this.#stmt.insertHistory.run(berichtId, at, status, null);
+  }
+
+  queueDepth(): { push: number; mailbox: number } {
+    const out = { push: 0, mailbox: 0 };
+    for (const r of this.#stmt.queueDepth.all()) out[r.mode] = r.n;
+    return out;
+  }
+
+  mailbox(partyId: string, limit: number, after = 0): Delivery[] {
+    return this.#stmt.mailbox.all(partyId, after, limit).map(delivery);
+  }
+
+  mailboxItem(partyId: string, deliveryId: number): Delivery | undefined {
+    const r = this.#stmt.mailboxItem.get(deliveryId, partyId);
+    return r === undefined ? undefined : delivery(r);
+  }
+
+  acknowledge(partyId: string, deliveryId: number, at: string): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      let changed = false;
+      this.#write(() => {
+        changed = this.#stmt.ack.run(at, deliveryId, partyId).changes === 1;
+        const d = this.#stmt.deliveryById.get(deliveryId);
+        if (changed && d !== undefined) this.#statusIfSettled(d.bericht_id, 'acknowledged', at);
+      }).then(() => resolve(changed), reject);
+    });
+  }
+
+  requeue(berichtId: string, partyId: string, mode: 'push' | 'mailbox', note: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let id = 0;
+      this.#write(() => {
+        const at = this.#nowIso();
+        id = Number(this.#stmt.insertDelivery.run(berichtId, partyId, mode, at, at).lastInsertRowid);
+        this.#stmt.insertHistory.run(berichtId, at, this.#stmt.row.get(berichtId)?.status ?? 'accepted', note);
+      }).then(() => resolve(id), reject);
+    });
+  }
+
+  prune(before: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      let n = 0;
+      this.#write(() => {
+        for (const { id } of this.#stmt.prunable.all(before)) {
+          this.#stmt.deleteBericht.run(id);
+          n++;
+        }
+      }).then(() => resolve(n), reject);
+    });
+  }
+
+  close(): void {
+    if (this.#queue.length > 0) this.#flush();
+    this.#db.close();
+  }
+}
