@@ -29,7 +29,8 @@ export async function runRetour(path: string, options: RetourCommandOptions, io:
     io.err(`Het bestand kon niet worden gelezen: ${(err as Error).message}`);
     return 1;
   }
-  const { result, checked } = await createValidator().check(bytes);
+  const validator = createValidator();
+  const { result, checked } = await validator.check(bytes).finally(() => validator.close());
   if (checked === null) {
     io.err('Geen retour: het bericht voldoet niet aan de XSD (de verzender krijgt een transportfout).');
     for (const f of result.fouten) io.err(`  [${f.code} ${f.retourcode}] regel ${f.line} ${f.location}: ${f.message}`);

@@ -122,6 +122,7 @@ export async function runValidate(paths: readonly string[], options: ValidateCom
     bar?.update(reports.length);
   }
   bar?.stop();
+  await validator.close();
   const summary = summaryLines(reports);
   // JSON mode keeps stdout to one object per file; the summary goes to stderr.
   for (const line of summary) (options.format === 'json' ? io.err : io.out)(line);

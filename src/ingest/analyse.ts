@@ -8,7 +8,7 @@ import { buildRetour } from '../retour/build.js';
 import { buildJw325HeaderOnly } from '../retour/jw325.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
 import type { Berichten } from '../standard/types.generated.js';
-import { checkWithLibxml2 } from '../validate/libxml2-engine.js';
+import { checkLarge, type ChunkPool } from '../validate/large.js';
 import type { ValidationResult } from '../validate/report.js';
 import type { RuleOptions, Violation } from '../validate/rules/rule.js';
 import type { CheckedMessage } from '../validate/rules/run.js';
@@ -51,6 +51,8 @@ export interface AnalyseOptions {
   readonly today: string;
   /** Answer with these header-level codes regardless of the rules (9056 for a reused Identificatie). */
   readonly headerCodes?: readonly string[];
+  /** Threads for validating a large declaratie in chunks; without, it is validated whole. */
+  readonly chunkPool?: ChunkPool;
 }
 
 function headerFields(m: Berichten[MessageType]): HeaderFields {
@@ -136,8 +138,8 @@ function answerFor(c: CheckedMessage, options: AnalyseOptions): Answer | null {
   return { type: spec.retour, xml, retourcodes: codes };
 }
 
-export function analyse(bytes: Uint8Array, options: AnalyseOptions): Analysis {
-  const { result, checked } = checkWithLibxml2(bytes, options);
+export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promise<Analysis> {
+  const { result, checked } = await checkLarge(bytes, options, options.chunkPool);
   if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null };
   const header = headerFields(checked.message);
   const { offers, references } = keys(checked, header);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../standard/paths.js';
 import type { RuleOptions } from '../validate/rules/rule.js';
+import { ChunkPool, LARGE_BYTES } from '../validate/large.js';
 import { SchemaSet } from '../validate/schema-set.js';
 import { analyse, type Analysis } from './analyse.js';
 
@@ -31,9 +32,21 @@ export interface Analyser {
 export function createAnalyser(settings: AnalyserSettings, workers: number): Analyser {
   if (workers === 0) {
     const schemas = (settings.schemaDir === undefined ? SchemaSet.ours() : SchemaSet.fromDir(settings.schemaDir)).compileAll();
+    let chunkPool: ChunkPool | undefined;
     return {
-      analyse: async (task) => analyse(task.bytes, { ...task, schemas, maxBytes: settings.maxBytes, rules: settings.rules }),
-      close: async () => {},
+      analyse: (task) => {
+        if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool();
+        return analyse(task.bytes, {
+          ...task,
+          schemas,
+          maxBytes: settings.maxBytes,
+          rules: settings.rules,
+          ...(chunkPool === undefined ? {} : { chunkPool }),
+        });
+      },
+      close: async () => {
+        await chunkPool?.close();
+      },
     };
   }
   // Workers run the compiled JavaScript, also when the caller runs from the TypeScript sources.

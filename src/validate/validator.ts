@@ -2,7 +2,8 @@
  * One entry point for validating a message with either engine. The libxml2 engine is the default;
  * Xerces is the reference engine for those who want a second, independent verdict.
  */
-import { checkWithLibxml2, type Checked } from './libxml2-engine.js';
+import { type Checked } from './libxml2-engine.js';
+import { ChunkPool, LARGE_BYTES, checkLarge } from './large.js';
 import { DEFAULT_MAX_BYTES } from './preflight.js';
 import type { ValidationResult } from './report.js';
 import { SchemaSet } from './schema-set.js';
@@ -25,6 +26,8 @@ export interface Validator {
   validate(bytes: Uint8Array): Promise<ValidationResult>;
   /** The report plus, for a schema-valid message, its typed form and violations (for retours). */
   check(bytes: Uint8Array): Promise<Checked>;
+  /** Stops the worker threads a large message may have started. */
+  close(): Promise<void>;
 }
 
 export function createValidator(options: ValidatorOptions = {}): Validator {
@@ -34,6 +37,20 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
     maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
     rules: options.rules ?? DEFAULT_RULE_OPTIONS,
   };
-  const check = engine === 'xerces' ? (b: Uint8Array) => checkWithXerces(b, settings) : async (b: Uint8Array) => checkWithLibxml2(b, settings);
-  return { engine, check, validate: async (bytes) => (await check(bytes)).result };
+  if (engine === 'xerces') {
+    const check = (b: Uint8Array) => checkWithXerces(b, settings);
+    return { engine, check, validate: async (b) => (await check(b)).result, close: async () => {} };
+  }
+  // Threads only when a large message needs them, so a short CLI run starts none.
+  let pool: ChunkPool | undefined;
+  const check = (b: Uint8Array) => checkLarge(b, settings, b.byteLength >= LARGE_BYTES ? (pool ??= new ChunkPool()) : undefined);
+  return {
+    engine,
+    check,
+    validate: async (b) => (await check(b)).result,
+    close: async () => {
+      await pool?.close();
+      pool = undefined;
+    },
+  };
 }

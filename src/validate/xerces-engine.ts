@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { XmlDocument, XmlElement } from 'libxml2-wasm';
-import { XmlDocument as Doc, XmlLibError } from 'libxml2-wasm';
+import { ParseOption, XmlDocument as Doc, XmlLibError } from 'libxml2-wasm';
 import { applyRules, detectType, stripBom, type Checked } from './libxml2-engine.js';
 import { preflight } from './preflight.js';
 import type { RuleOptions } from './rules/rule.js';
@@ -95,7 +95,7 @@ export async function checkWithXerces(input: Uint8Array, options: XercesOptions)
 async function xercesXsd(bytes: Uint8Array, fouten: Fout[], options: XercesOptions): Promise<ValidationResult> {
   let doc: XmlDocument;
   try {
-    doc = Doc.fromBuffer(bytes);
+    doc = Doc.fromBuffer(bytes, { option: ParseOption.XML_PARSE_BIG_LINES });
   } catch (err) {
     if (err instanceof XmlLibError) {
       return rejected(inputFout('XML', (err.details[0]?.message ?? err.message).trim(), err.details[0]?.line ?? 0), false);
