@@ -35,7 +35,7 @@ export function createAnalyser(settings: AnalyserSettings, workers: number): Ana
     let chunkPool: ChunkPool | undefined;
     return {
       analyse: (task) => {
-        if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool();
+        if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool(schemas.dir);
         return analyse(task.bytes, {
           ...task,
           schemas,

@@ -16,7 +16,7 @@ const schemas = (settings.schemaDir === undefined ? SchemaSet.ours() : SchemaSet
 let chunkPool: ChunkPool | undefined;
 
 export default function run(task: AnalyseTask): Promise<Analysis> {
-  if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool();
+  if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool(schemas.dir);
   return analyse(task.bytes, {
     ...task,
     schemas,

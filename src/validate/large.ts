@@ -14,7 +14,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../standard/paths.js';
-import { checkWithLibxml2, stripBom, toFout, type Checked, type ValidateOptions } from './libxml2-engine.js';
+import { checkWithLibxml2, stripBom, toFout, validateXsd, type Checked, type ValidateOptions } from './libxml2-engine.js';
 import { preflight } from './preflight.js';
 import { rejected, type Fout, type ValidationResult } from './report.js';
 import { checkMessage, type CheckedMessage } from './rules/run.js';
@@ -120,9 +120,11 @@ export interface ChunkTask {
 export class ChunkPool {
   readonly #pool: Piscina;
 
-  constructor(threads = Math.min(2, availableParallelism())) {
+  /** `schemaDir`: the schemas the workers compile as they start, so the first claim waits for none. */
+  constructor(schemaDir?: string, threads = Math.min(2, availableParallelism())) {
     this.#pool = new Piscina({
       filename: join(packageRoot(), 'dist', 'validate', 'chunk-worker.js'),
+      workerData: { schemaDir },
       minThreads: threads,
       maxThreads: threads,
       // Post every chunk at once: the workers then never wait for this thread, which is busy
@@ -142,34 +144,50 @@ export class ChunkPool {
 }
 
 /**
+ * Schema validation only, chunked for a large JW323: what xmllint does, for comparisons. Rules and
+ * their speculative run are left out; the chunks are merged exactly as in checkLarge.
+ */
+export async function validateXsdLarge(input: Uint8Array, options: ValidateOptions, pool: ChunkPool): Promise<ValidationResult> {
+  return (await chunked(input, options, pool, false)).result;
+}
+
+/**
  * The whole check for a message that may be large. Small messages take the ordinary path; a large
  * JW323 is validated in chunks on the pool while the rules run here, and the rules' verdict counts
  * only when every chunk is valid.
  */
 export async function checkLarge(input: Uint8Array, options: ValidateOptions, pool: ChunkPool | undefined): Promise<Checked> {
   if (pool === undefined || input.byteLength < LARGE_BYTES) return checkWithLibxml2(input, options);
+  return chunked(input, options, pool, true);
+}
+
+async function chunked(input: Uint8Array, options: ValidateOptions, pool: ChunkPool, rules: boolean): Promise<Checked> {
   const refusal = preflight(input, options);
   if (refusal !== null) return { result: rejected(refusal, false), checked: null };
   const bom: Fout[] = [];
   const stripped = stripBom(input, bom);
   const bytes = Buffer.from(stripped.buffer, stripped.byteOffset, stripped.byteLength);
   const plan = planChunks(bytes);
-  if (plan === null) return checkWithLibxml2(input, options);
+  if (plan === null) return rules ? checkWithLibxml2(input, options) : { result: validateXsd(input, options).result, checked: null };
 
   const schemaDir = options.schemas.dir;
   const pending = plan.chunks.map((c) => pool.run({ bytes: chunkDocument(bytes, plan, c), schemaDir, maxBytes: options.maxBytes }));
   // Let the pool post its tasks before this thread turns to the rules.
   await new Promise((resolve) => setImmediate(resolve));
   let speculative: CheckedMessage | null = null;
-  try {
-    // The reader assumes a well-formed message; on one that is not, it throws, and the chunk
-    // verdicts below decide. Its result is used only when every chunk is schema-valid.
-    speculative = checkMessage('JW323', bytes.toString('utf8'), options.rules);
-  } catch {
-    speculative = null;
+  if (rules) {
+    try {
+      // The reader assumes a well-formed message; on one that is not, it throws, and the chunk
+      // verdicts below decide. Its result is used only when every chunk is schema-valid.
+      speculative = checkMessage('JW323', bytes.toString('utf8'), options.rules);
+    } catch {
+      speculative = null;
+    }
   }
   const results = await Promise.all(pending);
-  if (results.some((r) => !r.wellFormed || r.type !== 'JW323')) return checkWithLibxml2(input, options);
+  if (results.some((r) => !r.wellFormed || r.type !== 'JW323')) {
+    return rules ? checkWithLibxml2(input, options) : { result: validateXsd(input, options).result, checked: null };
+  }
 
   const fouten: Fout[] = [...bom];
   results.forEach((r, i) => {
@@ -188,7 +206,7 @@ export async function checkLarge(input: Uint8Array, options: ValidateOptions, po
     valid: xsdValid && fouten.length === 0,
     fouten,
   };
-  if (!xsdValid) return { result, checked: null };
+  if (!xsdValid || !rules) return { result, checked: null };
   const checked = speculative ?? checkMessage('JW323', bytes.toString('utf8'), options.rules);
   const all = [...fouten, ...checked.violations.map(toFout)];
   return { result: { ...result, valid: all.length === 0, fouten: all }, checked };

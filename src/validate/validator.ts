@@ -43,7 +43,7 @@ export function createValidator(options: ValidatorOptions = {}): Validator {
   }
   // Threads only when a large message needs them, so a short CLI run starts none.
   let pool: ChunkPool | undefined;
-  const check = (b: Uint8Array) => checkLarge(b, settings, b.byteLength >= LARGE_BYTES ? (pool ??= new ChunkPool()) : undefined);
+  const check = (b: Uint8Array) => checkLarge(b, settings, b.byteLength >= LARGE_BYTES ? (pool ??= new ChunkPool(settings.schemas.dir)) : undefined);
   return {
     engine,
     check,

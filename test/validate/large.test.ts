@@ -12,7 +12,7 @@ import { SchemaSet } from '../../src/validate/schema-set.js';
 import { fixture } from '../support/fixtures.js';
 
 const options = { schemas: SchemaSet.ours(), maxBytes: DEFAULT_MAX_BYTES, rules: DEFAULT_RULE_OPTIONS };
-const pool = new ChunkPool(2);
+const pool = new ChunkPool(undefined, 2);
 // Thousands of violations on ~3 MB with the whole-document path as reference: slower than most tests.
 vi.setConfig({ testTimeout: 180_000 });
 afterAll(() => pool.close());
