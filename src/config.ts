@@ -4,6 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { GatewayError } from './errors.js';
 import { defaultMappingsDir } from './mappings/load.js';
@@ -24,7 +25,10 @@ export const ConfigSchema = z.object({
   /** Validation threads; 0 validates on the event loop (for tests only). */
   workers: z.coerce.number().int().min(0).max(64).default(Math.max(1, availableParallelism())),
   retentionDays: z.coerce.number().int().positive().default(400),
-  pruneSchedule: z.string().min(9).default('17 3 * * *'),
+  pruneSchedule: z
+    .string()
+    .refine((s) => cron.validate(s), 'expected a cron expression such as "17 3 * * *"')
+    .default('17 3 * * *'),
   xsdVersies: versions.default(['0.1.0', '1.0.0']),
   tlsCert: z.string().optional(),
   tlsKey: z.string().optional(),
@@ -61,15 +65,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: Partial<Record<keyof t
     if (value !== undefined && value !== '') raw[key] = value;
   }
   const parsed = ConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => {
-      const key = String(i.path[0] ?? '');
-      return `${key} (${ENV[key as keyof typeof ENV] ?? key}): ${i.message}`;
-    });
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => {
+        const key = String(i.path[0] ?? '');
+        return `${key} (${ENV[key as keyof typeof ENV] ?? key}): ${i.message}`;
+      });
+  // Checked on the raw values too, so that these are reported together with every other problem.
+  if ((raw.tlsCert === undefined) !== (raw.tlsKey === undefined)) {
+    problems.push('tlsCert and tlsKey go together (IJW_TLS_CERT, IJW_TLS_KEY).');
+  }
+  if (raw.tlsCa !== undefined && raw.tlsCert === undefined) {
+    problems.push('tlsCa (IJW_TLS_CA) asks clients for a certificate, which needs TLS: set tlsCert and tlsKey too.');
+  }
+  if (!parsed.success || problems.length > 0) {
     throw new GatewayError('IJW_ERR_CONFIG', `Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const c = parsed.data;
-  const tls = [c.tlsCert, c.tlsKey].filter((v) => v !== undefined).length;
-  if (tls === 1) throw new GatewayError('IJW_ERR_CONFIG', 'Invalid configuration:\n  tlsCert and tlsKey go together (IJW_TLS_CERT, IJW_TLS_KEY).');
   return Object.freeze({ ...c, dataDir: resolve(c.dataDir), mappingsDir: resolve(c.mappingsDir ?? defaultMappingsDir()) });
 }

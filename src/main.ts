@@ -5,7 +5,8 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import cron from 'node-cron';
+import type { FastifyInstance } from 'fastify';
+import cron, { type ScheduledTask } from 'node-cron';
 import { pino, type Logger } from 'pino';
 import type { Config } from './config.js';
 import { Pusher } from './deliver/push.js';
@@ -15,6 +16,7 @@ import { systemIds } from './ingest/ids.js';
 import { createAnalyser } from './ingest/pool.js';
 import { demoKeysInUse } from './mappings/demo-keys.js';
 import { loadMappings } from './mappings/load.js';
+import type { Store } from './store/ports.js';
 import { SqliteStore } from './store/sqlite.js';
 
 /**
@@ -32,6 +34,14 @@ export const REDACT_PATHS = [
 
 export function createLogger(level: Config['logLevel'], destination?: NodeJS.WritableStream): Logger {
   return pino({ level, redact: { paths: REDACT_PATHS, censor: '[verborgen]' }, base: { service: 'ijw-gateway' } }, destination as never);
+}
+
+/** The retention job: removes messages older than `retentionDays` whose deliveries are finished. */
+export async function runRetention(store: Pick<Store, 'prune'>, clock: () => Date, retentionDays: number, log: Logger): Promise<number> {
+  const before = new Date(clock().getTime() - retentionDays * 86_400_000).toISOString();
+  const removed = await store.prune(before);
+  log.info({ removed, before }, 'retention: pruned finished messages');
+  return removed;
 }
 
 export interface Gateway {
@@ -55,51 +65,79 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
     { maxBytes: config.maxBytes, rules: { xsdVersies: { basisschema: config.xsdVersies, bericht: config.xsdVersies } } },
     config.workers,
   );
+  // The pusher reports only delivery ids; remembering whose message each due delivery carries lets
+  // the metrics count pushed messages per type, and attempts by the outcome that was committed.
+  const dueBericht = new Map<number, string>();
   const pusher = new Pusher({
-    store,
+    store: {
+      duePushes: (now, limit) => {
+        const due = store.duePushes(now, limit);
+        for (const d of due) dueBericht.set(d.id, d.berichtId);
+        return due;
+      },
+      body: (id) => store.body(id),
+      recordAttempt: async (deliveryId, attempt, next) => {
+        await store.recordAttempt(deliveryId, attempt, next);
+        metrics.deliveryAttempts.labels(next.state === 'pending' ? 'retry' : next.state).inc();
+        const berichtId = dueBericht.get(deliveryId);
+        if (next.state !== 'pending') dueBericht.delete(deliveryId);
+        if (next.state === 'delivered' && berichtId !== undefined) {
+          metrics.messagesOut.labels(store.detail(berichtId)?.type ?? 'unknown', 'push').inc();
+        }
+      },
+    },
     directory,
     clock,
     log: log.child({ component: 'push' }),
-    metrics: {
-      onAttempt: (_partyId, ok) => metrics.deliveryAttempts.labels(ok ? 'delivered' : 'failed').inc(),
-    },
     pollMs: config.pushPollMs,
     concurrency: config.pushConcurrency,
     backoff: { baseMs: 2_000, maxMs: 15 * 60_000 },
   });
   let draining = false;
-  const app = await buildApp({
-    store,
-    directory,
-    analyser,
-    ids: systemIds(),
-    clock,
-    metrics,
-    log,
-    maxBytes: config.maxBytes,
-    onQueued: () => pusher.wake(),
-    draining: () => draining,
-    ...(config.tlsCert !== undefined && config.tlsKey !== undefined
-      ? {
-          https: {
-            cert: readFileSync(config.tlsCert),
-            key: readFileSync(config.tlsKey),
-            ...(config.tlsCa === undefined ? {} : { ca: readFileSync(config.tlsCa) }),
-            // Ask for a client certificate but let API-key callers in too; auth decides per request.
-            requestCert: config.tlsCa !== undefined,
-            rejectUnauthorized: false,
-          },
-        }
-      : {}),
-  });
+  let prune: ScheduledTask | undefined;
+  let app: FastifyInstance | undefined;
+  let address: string;
+  try {
+    app = await buildApp({
+      store,
+      directory,
+      analyser,
+      ids: systemIds(),
+      clock,
+      metrics,
+      log,
+      maxBytes: config.maxBytes,
+      onQueued: () => pusher.wake(),
+      draining: () => draining,
+      ...(config.tlsCert !== undefined && config.tlsKey !== undefined
+        ? {
+            https: {
+              cert: readFileSync(config.tlsCert),
+              key: readFileSync(config.tlsKey),
+              ...(config.tlsCa === undefined ? {} : { ca: readFileSync(config.tlsCa) }),
+              // Ask for a client certificate but let API-key callers in too; auth decides per request.
+              requestCert: config.tlsCa !== undefined,
+              rejectUnauthorized: false,
+            },
+          }
+        : {}),
+    });
 
-  const prune = cron.schedule(config.pruneSchedule, async () => {
-    const before = new Date(clock().getTime() - config.retentionDays * 86_400_000).toISOString();
-    const removed = await store.prune(before);
-    log.info({ removed, before }, 'retention: pruned finished messages');
-  });
+    prune = cron.schedule(config.pruneSchedule, () => runRetention(store, clock, config.retentionDays, log));
 
-  const address = await app.listen({ port: config.port, host: config.host });
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    // Release what was opened (worker threads, the cron timer, the database), or a gateway that
+    // could not start would keep the process alive: `serve` on a busy port would hang.
+    await prune?.destroy();
+    await app?.close();
+    await pusher.stop();
+    await analyser.close();
+    store.close();
+    throw err;
+  }
+  const server = app;
+  const retention = prune;
   pusher.start();
   log.info({ address, dataDir: config.dataDir, mappings: config.mappingsDir, workers: config.workers }, 'ijw-gateway listening');
 
@@ -109,9 +147,9 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
     close: () => {
       closing ??= (async () => {
         draining = true;
-        await prune.stop();
+        await retention.destroy();
         // app.close() waits for requests in flight, which includes their commits.
-        await app.close();
+        await server.close();
         await pusher.stop();
         await analyser.close();
         store.close();

@@ -71,6 +71,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.code(404).send(errorBody('IJW_ERR_NOT_FOUND', `No route ${request.method} ${request.url}.`));
   });
 
+  // While shutting down, an answer ends its connection: a keep-alive connection that turns idle after
+  // the server stopped listening would otherwise hold the shutdown for the keep-alive timeout.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (deps.draining()) reply.header('connection', 'close');
+    return payload;
+  });
+
   app.addHook('onResponse', async (request, reply) => {
     deps.metrics.httpDuration
       .labels(request.routeOptions.url ?? 'unmatched', request.method, String(reply.statusCode))

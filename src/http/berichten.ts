@@ -4,7 +4,7 @@ import { GatewayError } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { MESSAGE_TYPES, type MessageType } from '../standard/catalogue.js';
 import type { Party } from '../mappings/types.js';
-import { BERICHT_STATUSES, type BerichtStatus } from '../store/ports.js';
+import { BERICHT_STATUSES, NOT_FORWARDED, type BerichtStatus } from '../store/ports.js';
 import { reportToXml } from '../validate/report-xml.js';
 import type { AppDeps } from './app.js';
 import { authenticate, visibleParties } from './auth.js';
@@ -45,9 +45,16 @@ const errorSchema = {
   properties: { code: { type: 'string' }, melding: { type: 'string' }, detail: { type: 'string' } },
 } as const;
 
-function canSee(party: Party, b: { senderId: string; recipientId: string | null }): boolean {
+/** The same rule as the store's `visibleTo`: what you sent, and what was forwarded to you. */
+function canSee(party: Party, b: { senderId: string; recipientId: string | null; status: BerichtStatus }): boolean {
   const visible = visibleParties(party);
-  return visible === undefined || visible.includes(b.senderId) || (b.recipientId !== null && visible.includes(b.recipientId));
+  if (visible === undefined || visible.includes(b.senderId)) return true;
+  return b.recipientId !== null && visible.includes(b.recipientId) && !NOT_FORWARDED.includes(b.status);
+}
+
+/** The media type without parameters: 'application/xml; charset=utf-8' → 'application/xml'. */
+function isXmlMediaType(contentType: string | undefined): boolean {
+  return XML_TYPES.includes(((contentType ?? '').split(';')[0] ?? '').trim().toLowerCase());
 }
 
 function wantsXml(request: FastifyRequest): boolean {
@@ -82,11 +89,21 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
       },
       // The schema above documents the body; the parser hands us the raw bytes.
       validatorCompiler: () => () => true,
+      // Decided when the headers arrive, before the body: a sending that started before a shutdown
+      // is finished and committed, an unknown caller cannot make us read 25 MB, and fastify's own
+      // JSON and text parsers never see a message (they would hand over an object or a string).
+      onRequest: async (request) => {
+        if (deps.draining()) throw new GatewayError('IJW_ERR_UNAVAILABLE', 'Shutting down; not accepting new messages.');
+        authenticate(request, deps.directory);
+        if (!isXmlMediaType(request.headers['content-type'])) {
+          throw new GatewayError('IJW_ERR_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted.`);
+        }
+      },
     },
     async (request, reply) => {
-      if (deps.draining()) throw new GatewayError('IJW_ERR_UNAVAILABLE', 'Shutting down; not accepting new messages.');
       const party = authenticate(request, deps.directory);
-      const bytes = request.body as Buffer;
+      // Without a body fastify skips the parser; an empty message is still a message (preflight: EMPTY).
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const started = performance.now();
       const answer = await ingest(bytes, party, deps);
       const { body } = answer;

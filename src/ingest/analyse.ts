@@ -9,7 +9,7 @@ import { buildJw325HeaderOnly } from '../retour/jw325.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
 import type { Berichten } from '../standard/types.generated.js';
 import { checkLarge, type ChunkPool } from '../validate/large.js';
-import type { ValidationResult } from '../validate/report.js';
+import type { Fout, ValidationResult } from '../validate/report.js';
 import type { RuleOptions, Violation } from '../validate/rules/rule.js';
 import type { CheckedMessage } from '../validate/rules/run.js';
 import type { SchemaSet } from '../validate/schema-set.js';
@@ -118,10 +118,19 @@ function carriedCodes(value: unknown, out = new Set<string>()): Set<string> {
   return out;
 }
 
-function answerFor(c: CheckedMessage, options: AnalyseOptions): Answer | null {
+/**
+ * Faults in the report that no rule reported: found on the bytes before the rules ran (a BOM,
+ * which the standard forbids but which leaves the rest checkable). They reject the message too.
+ */
+function inputFouten(result: ValidationResult, c: CheckedMessage): Fout[] {
+  const ruleCodes = new Set(c.violations.map((v) => v.code));
+  return result.fouten.filter((f) => !ruleCodes.has(f.code));
+}
+
+function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOptions): Answer | null {
   const spec = MESSAGES[c.type];
   const forced = options.headerCodes ?? [];
-  if (c.violations.length === 0 && forced.length === 0) return null;
+  if (c.violations.length === 0 && input.length === 0 && forced.length === 0) return null;
   if (c.type === 'JW323') {
     const codes = forced.length > 0 ? forced : ['0001'];
     const xml = buildJw325HeaderOnly(c as CheckedMessage<'JW323'>, { identificatie: options.answerId, dagtekening: options.today, retourcodes: codes });
@@ -132,7 +141,7 @@ function answerFor(c: CheckedMessage, options: AnalyseOptions): Answer | null {
   const violations: Violation[] =
     forced.length > 0
       ? forced.map((code) => ({ code: 'TR056', retourcode: code, location: '/', line: 0, message: '', detail: '', target: header as Violation['target'] }))
-      : [...c.violations];
+      : [...c.violations, ...input.map((f) => ({ ...f, target: header as Violation['target'] }))];
   const xml = buildRetour(c, violations, { identificatieRetour: options.answerId, dagtekeningRetour: options.today });
   const codes = violations.some((v) => v.retourcode === '0001') ? ['0001'] : [...new Set(violations.map((v) => v.retourcode))];
   return { type: spec.retour, xml, retourcodes: codes };
@@ -149,6 +158,6 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
     offers,
     references,
     retourcodes: [...carriedCodes(checked.message)],
-    answer: answerFor(checked, options),
+    answer: answerFor(checked, inputFouten(result, checked), options),
   };
 }

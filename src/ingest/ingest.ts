@@ -107,7 +107,7 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
   };
 
   if (!result.xsdValid || type === null || header === null) {
-    const body = answerBody(id, 'invalid', result, null, null);
+    const body = answerBody(id, 'invalid', result, type, null);
     await store.save([
       {
         ...base,

@@ -18,6 +18,12 @@ export const BERICHT_STATUSES = [
 ] as const;
 export type BerichtStatus = (typeof BERICHT_STATUSES)[number];
 
+/**
+ * Statuses of a message that was refused on its recipient's behalf and never forwarded: only its
+ * sender may see it; the addressee has not received it (OP286: it counts as not sent).
+ */
+export const NOT_FORWARDED: readonly BerichtStatus[] = ['rejected', 'conflict'];
+
 export type LinkKind = 'retour-of' | 'answers' | 'declaratie-antwoord' | 'conflicts-with' | 'generated-for';
 
 /** Correlation keys a message offers or references, e.g. 'heen:JW301:0228:EDE-301-0001'. */
@@ -125,7 +131,10 @@ export interface BerichtFilter {
   /** ISO timestamps, inclusive from, exclusive to. */
   readonly from?: string;
   readonly to?: string;
-  /** Only messages sent or received by one of these parties; undefined = no restriction (operator). */
+  /**
+   * Only messages sent by one of these parties, or addressed to one and forwarded (see NOT_FORWARDED);
+   * undefined = no restriction (operator).
+   */
   readonly visibleTo?: readonly string[];
   readonly limit: number;
   /** Opaque cursor from the previous page. */

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { MessageType } from '../standard/catalogue.js';
 import type { ValidationResult } from '../validate/report.js';
 import { migrate } from './migrations.js';
+import { NOT_FORWARDED } from './ports.js';
 import type {
   BerichtDetail,
   BerichtFilter,
@@ -310,8 +311,9 @@ export class SqliteStore implements Store {
     }
     if (filter.visibleTo !== undefined) {
       const marks = filter.visibleTo.map(() => '?').join(', ') || 'NULL';
-      where.push(`(sender_id IN (${marks}) OR recipient_id IN (${marks}))`);
-      params.push(...filter.visibleTo, ...filter.visibleTo);
+      const refused = NOT_FORWARDED.map(() => '?').join(', ');
+      where.push(`(sender_id IN (${marks}) OR (recipient_id IN (${marks}) AND status NOT IN (${refused})))`);
+      params.push(...filter.visibleTo, ...filter.visibleTo, ...NOT_FORWARDED);
     }
     if (filter.after !== undefined) {
       // Newest first; the cursor is the id of the last item of the previous page (ids sort by time).

@@ -1,0 +1,55 @@
+/**
+ * The analyser in worker threads (the compiled dist/ingest/worker.js, built by `npm run build`)
+ * gives the same verdicts and answers as the in-process one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyser, type Analyser, type AnalyserSettings } from '../../src/ingest/pool.js';
+import { DEFAULT_MAX_BYTES } from '../../src/validate/preflight.js';
+import { fixture } from '../support/fixtures.js';
+
+const settings: AnalyserSettings = { maxBytes: DEFAULT_MAX_BYTES, rules: { xsdVersies: { basisschema: ['0.1.0', '1.0.0'], bericht: ['0.1.0', '1.0.0'] } } };
+const NAMES = [
+  'jw301/valid-specific-hours-per-week-after-vot.xml',
+  'jw301/cd005-landcode-without-postcode.xml',
+  'jw301/xsd-bsn-8-digits.xml',
+  'jw323/cs337-productperiode-across-two-months.xml',
+  'jw325/valid-fully-approved-february.xml',
+  'hostile/doctype-billion-laughs.xml',
+  'hostile/empty.xml',
+];
+
+describe('createAnalyser', () => {
+  let inline: Analyser;
+  let threads: Analyser;
+  beforeAll(() => {
+    inline = createAnalyser(settings, 0);
+    threads = createAnalyser(settings, 1);
+  });
+  afterAll(async () => {
+    await inline.close();
+    await threads.close();
+  });
+
+  it('gives the same analysis in a worker thread as in-process', async () => {
+    for (const name of NAMES) {
+      const task = { bytes: fixture(name), answerId: 'G0000POOL001', today: '2026-12-31' };
+      const [a, b] = await Promise.all([inline.analyse(task), threads.analyse(task)]);
+      expect(b, name).toEqual(a);
+    }
+  });
+
+  it('analyses many messages at once without mixing them up', async () => {
+    const tasks = NAMES.flatMap((name, i) => [0, 1, 2].map((j) => ({ name, task: { bytes: fixture(name), answerId: `G00000POOL${i}${j}`, today: '2026-12-31' } })));
+    const results = await Promise.all(tasks.map((t) => threads.analyse(t.task)));
+    for (const [i, r] of results.entries()) {
+      const { name, task } = tasks[i]!;
+      expect(r.result.berichtIdentificatie?.identificatie ?? null, name).toBe((await inline.analyse(task)).result.berichtIdentificatie?.identificatie ?? null);
+      if (r.answer !== null) expect(r.answer.xml).toContain(task.answerId);
+    }
+  });
+
+  it('passes header codes (9056) through to the worker', async () => {
+    const r = await threads.analyse({ bytes: fixture('jw301/valid-specific-hours-per-week-after-vot.xml'), answerId: 'G0000POOL009', today: '2026-12-31', headerCodes: ['9056'] });
+    expect(r.answer).toMatchObject({ type: 'JW302', retourcodes: ['9056'] });
+  });
+});
