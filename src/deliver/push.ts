@@ -183,9 +183,12 @@ export class Pusher {
       return false;
     }
     const fields = { attempt: attemptNo, statusCode: verdict.statusCode, durationMs: Math.round(durationMs) };
+    // The log gets the status, never the recipient's error page: it may quote the message back
+    // (names, addresses). The page's start stays in the store, for the parties of this message.
+    const reason = next.lastError?.replace(/^(HTTP \d{3}):.*$/s, '$1');
     if (next.state === 'delivered') log.info(fields, 'pushed');
-    else if (next.state === 'dead') log.error({ ...fields, reason: next.lastError }, 'push dead-lettered');
-    else log.warn({ ...fields, reason: next.lastError, nextAttemptAt: next.nextAttemptAt }, 'push failed; will retry');
+    else if (next.state === 'dead') log.error({ ...fields, reason }, 'push dead-lettered');
+    else log.warn({ ...fields, reason, nextAttemptAt: next.nextAttemptAt }, 'push failed; will retry');
     return true;
   }
 
