@@ -29,26 +29,32 @@ export interface Analyser {
   close(): Promise<void>;
 }
 
+/**
+ * Analysis on the calling thread: what each worker runs, and what zero workers means. A large
+ * declaratie gets chunk threads of its own, started on first need.
+ */
+export function localAnalyser(settings: AnalyserSettings): Analyser {
+  const schemas = (settings.schemaDir === undefined ? SchemaSet.ours() : SchemaSet.fromDir(settings.schemaDir)).compileAll();
+  let chunkPool: ChunkPool | undefined;
+  return {
+    analyse: (task) => {
+      if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool(schemas.dir);
+      return analyse(task.bytes, {
+        ...task,
+        schemas,
+        maxBytes: settings.maxBytes,
+        rules: settings.rules,
+        ...(chunkPool === undefined ? {} : { chunkPool }),
+      });
+    },
+    close: async () => {
+      await chunkPool?.close();
+    },
+  };
+}
+
 export function createAnalyser(settings: AnalyserSettings, workers: number): Analyser {
-  if (workers === 0) {
-    const schemas = (settings.schemaDir === undefined ? SchemaSet.ours() : SchemaSet.fromDir(settings.schemaDir)).compileAll();
-    let chunkPool: ChunkPool | undefined;
-    return {
-      analyse: (task) => {
-        if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool(schemas.dir);
-        return analyse(task.bytes, {
-          ...task,
-          schemas,
-          maxBytes: settings.maxBytes,
-          rules: settings.rules,
-          ...(chunkPool === undefined ? {} : { chunkPool }),
-        });
-      },
-      close: async () => {
-        await chunkPool?.close();
-      },
-    };
-  }
+  if (workers === 0) return localAnalyser(settings);
   // Workers run the compiled JavaScript, also when the caller runs from the TypeScript sources.
   const pool = new Piscina({
     filename: join(packageRoot(), 'dist', 'ingest', 'worker.js'),

@@ -4,24 +4,11 @@
  * Each worker compiles the schemas once and then analyses messages as they come.
  */
 import { workerData } from 'node:worker_threads';
-import { ChunkPool, LARGE_BYTES } from '../validate/large.js';
-import { SchemaSet } from '../validate/schema-set.js';
-import { analyse, type Analysis } from './analyse.js';
-import type { AnalyserSettings, AnalyseTask } from './pool.js';
+import type { Analysis } from './analyse.js';
+import { localAnalyser, type AnalyserSettings, type AnalyseTask } from './pool.js';
 
-const settings = workerData as AnalyserSettings;
-const schemas = (settings.schemaDir === undefined ? SchemaSet.ours() : SchemaSet.fromDir(settings.schemaDir)).compileAll();
-
-// A large declaratie is validated in chunks on threads of this worker's own; started on first need.
-let chunkPool: ChunkPool | undefined;
+const analyser = localAnalyser(workerData as AnalyserSettings);
 
 export default function run(task: AnalyseTask): Promise<Analysis> {
-  if (task.bytes.byteLength >= LARGE_BYTES) chunkPool ??= new ChunkPool(schemas.dir);
-  return analyse(task.bytes, {
-    ...task,
-    schemas,
-    maxBytes: settings.maxBytes,
-    rules: settings.rules,
-    ...(chunkPool === undefined ? {} : { chunkPool }),
-  });
+  return analyser.analyse(task);
 }
