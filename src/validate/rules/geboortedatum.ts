@@ -35,9 +35,11 @@ function checkCs139(m: WithBirthDates, r: Reporter): void {
 
 function checkTr002(m: WithBirthDates, r: Reporter): void {
   const dagtekening = m.Header.BerichtIdentificatie.Dagtekening;
+  if (!isPlainDate(dagtekening)) return;
+  const limit = addYears(dagtekening, -120);
   for (const g of birthDates(m)) {
     const unknown = g.DatumGebruik === '3' && g.Datum === '1900-01-01';
-    if (!unknown && isPlainDate(g.Datum) && isPlainDate(dagtekening) && g.Datum < addYears(dagtekening, -120)) {
+    if (!unknown && isPlainDate(g.Datum) && g.Datum < limit) {
       r.report(g, 'Datum', 'The birth date lies more than 120 years before the Dagtekening.');
     }
   }

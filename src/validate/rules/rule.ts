@@ -6,7 +6,7 @@
 import type { MessageType } from '../../standard/catalogue.js';
 import { NODE, type Located } from '../../standard/located.js';
 import type { Berichten } from '../../standard/types.generated.js';
-import { lineOf, xpathOf } from '../read.js';
+import { LineIndex, lineOf, xpathOf } from '../read.js';
 import type { Fout } from '../report.js';
 
 export type RuleKind = 'CD' | 'CS' | 'TR' | 'OP' | 'IV';
@@ -39,6 +39,13 @@ export interface Reporter {
    * repeats). `detail` adds English specifics; it must not contain personal data.
    */
   report(at: Located, child?: string, detail?: string, index?: number): void;
+  /**
+   * `derive(of)`, computed once per message and shared by the rules that ask for it: a view of
+   * the message several rules read. It lives as long as the run: a module-level WeakMap keyed by
+   * message kept every JW301 alive until the next full GC and made checkMessage some 1.5 times
+   * slower.
+   */
+  shared<A extends object, V>(derive: (of: A) => V, of: A): V;
 }
 
 export type Check<T extends MessageType> = (message: Berichten[T], r: Reporter) => void;
@@ -56,6 +63,9 @@ export function defineRule(meta: RuleMeta, checks: Checks): Rule {
 export class RuleRun implements Reporter {
   readonly violations: Violation[] = [];
   #rule: RuleMeta | undefined;
+  // Built on the first report: counting newlines per report is quadratic when a 25 MB claim breaks a rule on every prestatie.
+  #lines: LineIndex | undefined;
+  #shared: Map<(of: never) => unknown, { readonly of: object; readonly value: unknown }> | undefined;
 
   constructor(
     readonly text: string,
@@ -64,6 +74,15 @@ export class RuleRun implements Reporter {
 
   use(rule: RuleMeta): void {
     this.#rule = rule;
+  }
+
+  shared<A extends object, V>(derive: (of: A) => V, of: A): V {
+    this.#shared ??= new Map();
+    const hit = this.#shared.get(derive);
+    if (hit !== undefined && hit.of === of) return hit.value as V;
+    const value = derive(of);
+    this.#shared.set(derive, { of, value });
+    return value;
   }
 
   report(at: Located, child?: string, detail?: string, index?: number): void {
@@ -75,7 +94,13 @@ export class RuleRun implements Reporter {
       retourcode: rule.retourcode,
       location: xpathOf(ref, child, index),
       // An absent child has no line of its own; searching for it could find a later sibling's.
-      line: lineOf(this.text, ref, child !== undefined && (at as Record<string, unknown>)[child] !== undefined ? child : undefined, index),
+      line: lineOf(
+        this.text,
+        ref,
+        child !== undefined && (at as Record<string, unknown>)[child] !== undefined ? child : undefined,
+        index,
+        (this.#lines ??= new LineIndex(this.text)),
+      ),
       message: rule.nl,
       detail: detail === undefined ? rule.en : `${rule.en} ${detail}`,
       target: at,

@@ -2,9 +2,37 @@
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a plain yyyy-mm-dd date; the schema also lets through '-2026-04-01' and 5-digit years. */
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * True for a plain yyyy-mm-dd date; the schema also lets through '-2026-04-01' and 5-digit years.
+ * Exactly ISO_DATE.test(value), by character codes: the claim rules ask this some 300,000 times
+ * for a 25 MB JW323, and a regular expression per call costs several times more.
+ */
 export function isPlainDate(value: string): boolean {
-  return ISO_DATE.test(value);
+  // The typeof check keeps the regular expression's answer for an absent value (false) on an XSD-invalid message.
+  return (
+    typeof value === 'string' &&
+    value.length === 10 &&
+    isDigit(value.charCodeAt(0)) &&
+    isDigit(value.charCodeAt(1)) &&
+    isDigit(value.charCodeAt(2)) &&
+    isDigit(value.charCodeAt(3)) &&
+    value.charCodeAt(4) === 0x2d &&
+    isDigit(value.charCodeAt(5)) &&
+    isDigit(value.charCodeAt(6)) &&
+    value.charCodeAt(7) === 0x2d &&
+    isDigit(value.charCodeAt(8)) &&
+    isDigit(value.charCodeAt(9))
+  );
+}
+
+/** Same year and month for two plain dates: their first seven characters agree. */
+export function sameMonth(a: string, b: string): boolean {
+  for (let i = 0; i < 7; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Days since 1970-01-01 for a plain date, NaN otherwise. */
@@ -34,7 +62,8 @@ export function monthBounds(date: string): { first: string; last: string } {
 
 /** BSN elfproef: 9 digits, 9·d1 + 8·d2 + … + 2·d8 − 1·d9 divisible by 11, and not all zeros. */
 export function passesElfproef(bsn: string): boolean {
-  if (!/^\d{9}$/.test(bsn) || bsn === '000000000') return false;
+  if (typeof bsn !== 'string' || bsn.length !== 9 || bsn === '000000000') return false;
+  for (let i = 0; i < 9; i++) if (!isDigit(bsn.charCodeAt(i))) return false;
   let sum = 0;
   for (let i = 0; i < 8; i++) sum += (9 - i) * (bsn.charCodeAt(i) - 48);
   sum -= bsn.charCodeAt(8) - 48;

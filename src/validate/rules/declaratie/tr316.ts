@@ -16,13 +16,22 @@ export const TR316 = defineRule(
   },
   {
     JW323: (m, r) => {
-      const referenties = new Set<string>();
+      // Credits are few: collect what they credit, then which of that is submitted here, and
+      // hash each ReferentieNummer only against that small set (none at all without credits).
+      const vorige = new Set<string>();
       forEachPrestatie(m, (p) => {
-        referenties.add(p.ProductReferentie.ReferentieNummer);
+        const vorig = p.ProductReferentie.VorigReferentieNummer;
+        if (vorig !== undefined) vorige.add(vorig);
+      });
+      if (vorige.size === 0) return;
+      const inMessage = new Set<string>();
+      forEachPrestatie(m, (p) => {
+        const nummer = p.ProductReferentie.ReferentieNummer;
+        if (vorige.has(nummer)) inMessage.add(nummer);
       });
       forEachPrestatie(m, (p) => {
         const vorig = p.ProductReferentie.VorigReferentieNummer;
-        if (vorig !== undefined && referenties.has(vorig)) {
+        if (vorig !== undefined && inMessage.has(vorig)) {
           r.report(p.ProductReferentie, 'VorigReferentieNummer', 'The credited prestatie is part of this same message.');
         }
       });

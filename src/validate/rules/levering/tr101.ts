@@ -16,7 +16,7 @@
  * ReferentieAanbieder, whose uniqueness in the message is exactly what TR383 checks.
  */
 import type { Located } from '../../../standard/located.js';
-import type { JW323_Client, JW323_Prestatie, JW325_Client, JW325_Prestatie } from '../../../standard/types.generated.js';
+import type { JW323_Client, JW325_Client } from '../../../standard/types.generated.js';
 import { defineRule, type Reporter } from '../rule.js';
 import { forEachDuplicate, numberKey, productKey } from './support.js';
 
@@ -26,13 +26,14 @@ function unique<T extends Located>(items: readonly T[], what: string, key: (item
 
 function claim(clients: readonly (JW323_Client | JW325_Client)[], r: Reporter): void {
   unique(clients, 'Client', (c) => c.Bsn, 'Bsn', r);
-  const prestaties: (JW323_Prestatie | JW325_Prestatie)[] = [];
-  for (const c of clients) for (const p of c.Prestaties.Prestatie) prestaties.push(p);
-  forEachDuplicate(
-    prestaties,
-    (p) => p.ProductReferentie.ReferentieNummer,
-    (p) => r.report(p.ProductReferentie, 'ReferentieNummer', 'The ReferentieNummer occurs earlier in this message.'),
-  );
+  const seen = new Set<string>();
+  for (const c of clients) {
+    for (const p of c.Prestaties.Prestatie) {
+      const nummer = p.ProductReferentie.ReferentieNummer;
+      if (!seen.has(nummer)) seen.add(nummer);
+      else r.report(p.ProductReferentie, 'ReferentieNummer', 'The ReferentieNummer occurs earlier in this message.');
+    }
+  }
 }
 
 export const TR101 = defineRule(

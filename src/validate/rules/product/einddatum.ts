@@ -44,9 +44,9 @@ export const CD075 = defineRule(
     en: 'Einddatum (ToewijzingEinddatum in JW315) is required when Budget is filled.',
   },
   {
-    JW301: (m, r) => endWithBudget(toegewezen(m), r),
-    JW315: (m, r) => endWithBudget(aangevraagd(m), r),
-    JW317: (m, r) => endWithBudget(verzoekLines(m), r),
+    JW301: (m, r) => endWithBudget(toegewezen(m, r), r),
+    JW315: (m, r) => endWithBudget(aangevraagd(m, r), r),
+    JW317: (m, r) => endWithBudget(verzoekLines(m, r), r),
   },
 );
 
@@ -59,9 +59,9 @@ export const CD076 = defineRule(
     en: 'Einddatum (ToewijzingEinddatum in JW315) is required when Frequentie is 2 (per week).',
   },
   {
-    JW301: (m, r) => endWithWeekly(toegewezen(m), r),
-    JW315: (m, r) => endWithWeekly(aangevraagd(m), r),
-    JW317: (m, r) => endWithWeekly(verzoekLines(m), r),
+    JW301: (m, r) => endWithWeekly(toegewezen(m, r), r),
+    JW315: (m, r) => endWithWeekly(aangevraagd(m, r), r),
+    JW317: (m, r) => endWithWeekly(verzoekLines(m, r), r),
   },
 );
 
@@ -75,11 +75,11 @@ export const CS003 = defineRule(
   },
   {
     JW301: (m, r) => {
-      endNotBeforeStart(toegewezen(m), r);
+      endNotBeforeStart(toegewezen(m, r), r);
       for (const c of m.Client.Contactgegevens.Contact) contactPeriod(c, r);
       for (const rel of m.Client.Relaties?.Relatie ?? []) contactPeriod(rel.Contact, r);
     },
-    JW315: (m, r) => endNotBeforeStart(aangevraagd(m), r),
-    JW317: (m, r) => endNotBeforeStart(verzoekLines(m), r),
+    JW315: (m, r) => endNotBeforeStart(aangevraagd(m, r), r),
+    JW317: (m, r) => endNotBeforeStart(verzoekLines(m, r), r),
   },
 );

@@ -28,12 +28,12 @@ const text = {
 export const CS338 = defineRule(
   { ...text, code: 'CS338', en: 'With Eenheid 14, 16, 83 or 84 and an Einddatum after 2020-12-31 or none, Frequentie must be 2, 4 or 6.' },
   {
-    JW301: (m, r) => check(toegewezen(m), r),
-    JW317: (m, r) => check(verzoekLines(m), r),
+    JW301: (m, r) => check(toegewezen(m, r), r),
+    JW317: (m, r) => check(verzoekLines(m, r), r),
   },
 );
 
 export const CS343 = defineRule(
   { ...text, code: 'CS343', en: 'With Eenheid 14, 16, 83 or 84 and a ToewijzingEinddatum after 2020-12-31 or none, Frequentie must be 2, 4 or 6.' },
-  { JW315: (m, r) => check(aangevraagd(m), r) },
+  { JW315: (m, r) => check(aangevraagd(m, r), r) },
 );

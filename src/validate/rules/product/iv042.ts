@@ -25,8 +25,8 @@ export const IV042 = defineRule(
     en: 'Omvang must state an amount of support: Volume, Eenheid and Frequentie together, with a Volume above 0.',
   },
   {
-    JW301: (m, r) => check(toegewezen(m), r),
-    JW315: (m, r) => check(aangevraagd(m), r),
-    JW317: (m, r) => check(verzoekLines(m), r),
+    JW301: (m, r) => check(toegewezen(m, r), r),
+    JW315: (m, r) => check(aangevraagd(m, r), r),
+    JW317: (m, r) => check(verzoekLines(m, r), r),
   },
 );

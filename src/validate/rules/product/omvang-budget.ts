@@ -29,9 +29,9 @@ export const CD077 = defineRule(
     en: 'Omvang must be empty when Budget is filled.',
   },
   {
-    JW301: (m, r) => omvangWithBudget(toegewezen(m), r),
-    JW315: (m, r) => omvangWithBudget(aangevraagd(m), r),
-    JW317: (m, r) => omvangWithBudget(verzoekLines(m), r),
+    JW301: (m, r) => omvangWithBudget(toegewezen(m, r), r),
+    JW315: (m, r) => omvangWithBudget(aangevraagd(m, r), r),
+    JW317: (m, r) => omvangWithBudget(verzoekLines(m, r), r),
   },
 );
 
@@ -44,9 +44,9 @@ export const CD078 = defineRule(
     en: 'Budget must be empty when Omvang is filled.',
   },
   {
-    JW301: (m, r) => budgetWithOmvang(toegewezen(m), r),
-    JW315: (m, r) => budgetWithOmvang(aangevraagd(m), r),
-    JW317: (m, r) => budgetWithOmvang(verzoekLines(m), r),
+    JW301: (m, r) => budgetWithOmvang(toegewezen(m, r), r),
+    JW315: (m, r) => budgetWithOmvang(aangevraagd(m, r), r),
+    JW317: (m, r) => budgetWithOmvang(verzoekLines(m, r), r),
   },
 );
 
@@ -59,8 +59,8 @@ export const CD079 = defineRule(
     en: 'Product is required when Budget is empty.',
   },
   {
-    JW301: (m, r) => productWithoutBudget(toegewezen(m), r),
-    JW315: (m, r) => productWithoutBudget(aangevraagd(m), r),
-    JW317: (m, r) => productWithoutBudget(verzoekLines(m), r),
+    JW301: (m, r) => productWithoutBudget(toegewezen(m, r), r),
+    JW315: (m, r) => productWithoutBudget(aangevraagd(m, r), r),
+    JW317: (m, r) => productWithoutBudget(verzoekLines(m, r), r),
   },
 );

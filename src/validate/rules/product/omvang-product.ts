@@ -29,9 +29,9 @@ export const CD041 = defineRule(
     en: 'Omvang is required when Product has a Code.',
   },
   {
-    JW301: (m, r) => requireOmvang(toegewezen(m), r),
-    JW315: (m, r) => requireOmvang(aangevraagd(m), r),
-    JW317: (m, r) => requireOmvang(verzoekLines(m), r),
+    JW301: (m, r) => requireOmvang(toegewezen(m, r), r),
+    JW315: (m, r) => requireOmvang(aangevraagd(m, r), r),
+    JW317: (m, r) => requireOmvang(verzoekLines(m, r), r),
   },
 );
 
@@ -43,15 +43,15 @@ const forbidText = {
 
 export const CD080 = defineRule(
   { ...forbidText, code: 'CD080', en: 'ToegewezenProduct without a product Code and with Einddatum after 2020-12-31 or none: Omvang must be empty.' },
-  { JW301: (m, r) => forbidOmvang(toegewezen(m), r) },
+  { JW301: (m, r) => forbidOmvang(toegewezen(m, r), r) },
 );
 
 export const CD095 = defineRule(
   { ...forbidText, code: 'CD095', en: 'AangevraagdProduct without a product Code and with ToewijzingEinddatum after 2020-12-31 or none: Omvang must be empty.' },
-  { JW315: (m, r) => forbidOmvang(aangevraagd(m), r) },
+  { JW315: (m, r) => forbidOmvang(aangevraagd(m, r), r) },
 );
 
 export const CD096 = defineRule(
   { ...forbidText, code: 'CD096', en: 'NieuwProduct without a product Code and with Einddatum after 2020-12-31 or none: Omvang must be empty.' },
-  { JW317: (m, r) => forbidOmvang(verzoekLines(m), r) },
+  { JW317: (m, r) => forbidOmvang(verzoekLines(m, r), r) },
 );

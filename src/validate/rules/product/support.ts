@@ -5,6 +5,7 @@
  */
 import type { Located } from '../../../standard/located.js';
 import type { Berichten, CDT_Omvang, CDT_Product } from '../../../standard/types.generated.js';
+import type { Reporter } from '../rule.js';
 import { isPlainDate } from '../support.js';
 
 export type LineClass = 'ToegewezenProduct' | 'AangevraagdProduct' | 'NieuwProduct' | 'TeWijzigenProduct';
@@ -35,87 +36,82 @@ export function endsAfterTransition(end: string | undefined): boolean {
   return end === undefined || (isPlainDate(end) && end > TRANSITION);
 }
 
-// One view per message, shared by every rule of the group that reads it.
-const cache = new WeakMap<object, readonly Line[]>();
-
-function cached(m: object, build: () => Line[]): readonly Line[] {
-  let lines = cache.get(m);
-  if (lines === undefined) {
-    lines = build();
-    cache.set(m, lines);
-  }
-  return lines;
+// One view per message, shared by every rule of the group that reads it (Reporter.shared).
+export function toegewezen(m: Berichten['JW301'], r: Reporter): readonly Line[] {
+  return r.shared(toegewezenLines, m);
 }
 
-export function toegewezen(m: Berichten['JW301']): readonly Line[] {
-  return cached(m, () =>
-    m.Client.ToegewezenProducten.ToegewezenProduct.map((p) => ({
+export function aangevraagd(m: Berichten['JW315'], r: Reporter): readonly Line[] {
+  return r.shared(aangevraagdLines, m);
+}
+
+/** TeWijzigenProduct lines first, then NieuwProduct lines, each in message order. */
+export function verzoekLines(m: Berichten['JW317'], r: Reporter): readonly Line[] {
+  return r.shared(verzoekLinesOf, m);
+}
+
+function toegewezenLines(m: Berichten['JW301']): Line[] {
+  return m.Client.ToegewezenProducten.ToegewezenProduct.map((p) => ({
+    at: p,
+    cls: 'ToegewezenProduct',
+    hasProductElement: true,
+    product: p.Product,
+    start: p.Ingangsdatum,
+    startName: 'Ingangsdatum',
+    end: p.Einddatum,
+    endName: 'Einddatum',
+    omvang: p.Omvang,
+    budget: p.Budget,
+  }));
+}
+
+function aangevraagdLines(m: Berichten['JW315']): Line[] {
+  return m.Client.AangevraagdeProducten.AangevraagdProduct.map((p) => ({
+    at: p,
+    cls: 'AangevraagdProduct',
+    hasProductElement: true,
+    product: p.Product,
+    start: p.ToewijzingIngangsdatum,
+    startName: 'ToewijzingIngangsdatum',
+    end: p.ToewijzingEinddatum,
+    endName: 'ToewijzingEinddatum',
+    omvang: p.Omvang,
+    budget: p.Budget,
+  }));
+}
+
+function verzoekLinesOf(m: Berichten['JW317']): Line[] {
+  const v = m.Client.Verzoek;
+  const out: Line[] = [];
+  for (const p of v.TeWijzigenProducten?.TeWijzigenProduct ?? []) {
+    out.push({
       at: p,
-      cls: 'ToegewezenProduct',
-      hasProductElement: true,
-      product: p.Product,
-      start: p.Ingangsdatum,
-      startName: 'Ingangsdatum',
+      cls: 'TeWijzigenProduct',
+      hasProductElement: false,
+      product: undefined,
+      start: p.GewensteIngangsdatum,
+      startName: 'GewensteIngangsdatum',
       end: p.Einddatum,
       endName: 'Einddatum',
       omvang: p.Omvang,
       budget: p.Budget,
-    })),
-  );
-}
-
-export function aangevraagd(m: Berichten['JW315']): readonly Line[] {
-  return cached(m, () =>
-    m.Client.AangevraagdeProducten.AangevraagdProduct.map((p) => ({
+    });
+  }
+  for (const p of v.NieuweProducten?.NieuwProduct ?? []) {
+    out.push({
       at: p,
-      cls: 'AangevraagdProduct',
+      cls: 'NieuwProduct',
       hasProductElement: true,
       product: p.Product,
-      start: p.ToewijzingIngangsdatum,
-      startName: 'ToewijzingIngangsdatum',
-      end: p.ToewijzingEinddatum,
-      endName: 'ToewijzingEinddatum',
+      start: p.GewensteIngangsdatum,
+      startName: 'GewensteIngangsdatum',
+      end: p.Einddatum,
+      endName: 'Einddatum',
       omvang: p.Omvang,
       budget: p.Budget,
-    })),
-  );
-}
-
-/** TeWijzigenProduct lines first, then NieuwProduct lines, each in message order. */
-export function verzoekLines(m: Berichten['JW317']): readonly Line[] {
-  return cached(m, () => {
-    const v = m.Client.Verzoek;
-    const out: Line[] = [];
-    for (const p of v.TeWijzigenProducten?.TeWijzigenProduct ?? []) {
-      out.push({
-        at: p,
-        cls: 'TeWijzigenProduct',
-        hasProductElement: false,
-        product: undefined,
-        start: p.GewensteIngangsdatum,
-        startName: 'GewensteIngangsdatum',
-        end: p.Einddatum,
-        endName: 'Einddatum',
-        omvang: p.Omvang,
-        budget: p.Budget,
-      });
-    }
-    for (const p of v.NieuweProducten?.NieuwProduct ?? []) {
-      out.push({
-        at: p,
-        cls: 'NieuwProduct',
-        hasProductElement: true,
-        product: p.Product,
-        start: p.GewensteIngangsdatum,
-        startName: 'GewensteIngangsdatum',
-        end: p.Einddatum,
-        endName: 'Einddatum',
-        omvang: p.Omvang,
-        budget: p.Budget,
-      });
-    }
-    return out;
-  });
+    });
+  }
+  return out;
 }
 
 // ---- stacked products (TR302, TR386, TR410) ----
@@ -151,6 +147,8 @@ interface Sweepable<T> {
  * earlier item it overlaps. O(n log n).
  */
 export function stackedSpells<T>(spells: readonly Spell<T>[]): Stacked<T>[] {
+  // Most toewijzingen hold one to three products: skip the levels when nothing can pair up.
+  if (spells.length < 2) return [];
   const usable: Sweepable<T>[] = [];
   spells.forEach((spell, order) => {
     if (!isPlainDate(spell.start)) return;
@@ -158,6 +156,8 @@ export function stackedSpells<T>(spells: readonly Spell<T>[]): Stacked<T>[] {
     usable.push({ spell, end: spell.end ?? OPEN, order });
   });
   usable.sort((a, b) => (a.spell.start < b.spell.start ? -1 : a.spell.start > b.spell.start ? 1 : a.order - b.order));
+  // Every level pairs periods that overlap; when none does at all, no level finds anything.
+  if (!anyOverlap(usable)) return [];
 
   const found = new Map<number, Stacked<T>>();
   // Level 1: a line without Product may share time with no other line.
@@ -174,7 +174,17 @@ export function stackedSpells<T>(spells: readonly Spell<T>[]): Stacked<T>[] {
   for (const group of byCategorie.values()) sweep(group, (s) => s.spell.product?.Code === undefined, found);
   // Level 3: the same product may not share time with itself.
   for (const group of byCode.values()) sweep(group, () => true, found);
+  if (found.size === 0) return [];
   return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+}
+
+function anyOverlap<T>(sorted: readonly Sweepable<T>[]): boolean {
+  let maxEnd: string | undefined;
+  for (const s of sorted) {
+    if (maxEnd !== undefined && maxEnd >= s.spell.start) return true;
+    if (maxEnd === undefined || s.end > maxEnd) maxEnd = s.end;
+  }
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
