@@ -1,5 +1,6 @@
 /** `ijw-gateway retour`: prints the retour message for a heen-bericht. */
 import { readFile } from 'node:fs/promises';
+import { toAmsterdamDate } from '../calendar/index.js';
 import { buildRetour, type RetourOptions } from '../retour/build.js';
 import { MESSAGES } from '../standard/catalogue.js';
 import { createValidator } from '../validate/validator.js';
@@ -12,7 +13,7 @@ export interface RetourCommandOptions {
 
 /** Today in the Netherlands, as yyyy-mm-dd: a retour is dated where it is made. */
 export function todayInNL(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  return toAmsterdamDate(now);
 }
 
 /** A 12-character identification unique enough for a command-line user: R + time in base 36. */

@@ -4,6 +4,7 @@
  * HTTP answer as data; only the store does I/O here.
  */
 import { createHash } from 'node:crypto';
+import { toAmsterdamDate } from '../calendar/index.js';
 import type { Directory, Party } from '../mappings/types.js';
 import { mayActFor, route } from '../route/route.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
@@ -62,7 +63,7 @@ function sha256(bytes: Uint8Array): string {
 }
 
 function today(clock: () => Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(clock());
+  return toAmsterdamDate(clock());
 }
 
 function senderParty(code: string, directory: Directory): Party | undefined {

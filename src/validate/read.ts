@@ -104,20 +104,31 @@ function tagClose(text: string, end: number): number {
 }
 
 /** Leaf content up to its end tag; comments, CDATA and processing instructions inside a leaf take this slow path. */
+/**
+ * indexOf that refuses a missing terminator. The reader trusts well-formed input, but a large
+ * claim is read while libxml2 still checks it (large.ts): there a truncated message must end the
+ * read at once, not send it round from the start.
+ */
+function after(text: string, needle: string, from: number): number {
+  const at = text.indexOf(needle, from);
+  if (at < 0) throw new Error(`read: unterminated markup, no '${needle}' after offset ${from}`);
+  return at;
+}
+
 function leafText(text: string, from: number): { value: string; next: number } {
   let value = '';
   let i = from;
   for (;;) {
-    const lt = text.indexOf('<', i);
+    const lt = after(text, '<', i);
     value += decode(text.slice(i, lt));
     const c = text.charCodeAt(lt + 1);
-    if (c === 0x2f) return { value, next: text.indexOf('>', lt) + 1 };
-    if (text.startsWith('<!--', lt)) i = text.indexOf('-->', lt) + 3;
+    if (c === 0x2f) return { value, next: after(text, '>', lt) + 1 };
+    if (text.startsWith('<!--', lt)) i = after(text, '-->', lt) + 3;
     else if (text.startsWith('<![CDATA[', lt)) {
-      const end = text.indexOf(']]>', lt);
+      const end = after(text, ']]>', lt);
       value += text.slice(lt + 9, end);
       i = end + 3;
-    } else i = text.indexOf('?>', lt) + 2; // a processing instruction
+    } else i = after(text, '?>', lt) + 2; // a processing instruction
   }
 }
 
@@ -156,7 +167,7 @@ function findChild(names: readonly string[], from: number, text: string, at: num
  */
 function endTagClose(text: string, lt: number, prefix: string, name: string): number {
   const gt = lt + 2 + (prefix.length === 0 ? 0 : prefix.length + 1) + name.length;
-  return text.charCodeAt(gt) === 0x3e ? gt : text.indexOf('>', gt);
+  return text.charCodeAt(gt) === 0x3e ? gt : after(text, '>', gt);
 }
 
 /**
@@ -201,11 +212,11 @@ export function readMessage<T extends MessageType>(type: T, text: string): Beric
     if (lt < 0) break;
     const c = text.charCodeAt(lt + 1);
     if (c === 0x3f /* ? */) {
-      i = text.indexOf('?>', lt + 2) + 2;
+      i = after(text, '?>', lt + 2) + 2;
       continue;
     }
     if (c === 0x21 /* ! a comment, or a CDATA section of white space between elements */) {
-      i = text.startsWith('[CDATA[', lt + 2) ? text.indexOf(']]>', lt + 9) + 3 : text.indexOf('-->', lt + 4) + 3;
+      i = text.startsWith('[CDATA[', lt + 2) ? after(text, ']]>', lt + 9) + 3 : after(text, '-->', lt + 4) + 3;
       continue;
     }
     if (c === 0x2f /* / */) {
@@ -307,7 +318,7 @@ export function readMessage<T extends MessageType>(type: T, text: string): Beric
       i = gt + 1;
     } else {
       const from = gt + 1;
-      const next = text.indexOf('<', from);
+      const next = after(text, '<', from);
       let value: string;
       if (text.charCodeAt(next + 1) === 0x2f) {
         if (amp < from) {
