@@ -5,6 +5,8 @@
  *
  *   node bench/run.mjs [--count 2000] [--rounds 14] [--big-runs 5] [--batch 1000]
  *                      [--cpu N | --no-pin] [--no-fixtures] [--regen] [--check]
+ *                      [--no-http] [--http-workers 1,2] [--http-duration 20] [--http-half-duration 15]
+ *                      [--http-warmup 5]
  *
  * a) JW301 and JW305, 2,000 generated files each: messages/s of our engine, single thread, in a
  *    long-lived child process (after 2 warm-up passes), against `xmllint --noout --schema` on the
@@ -442,6 +444,26 @@ const loadAtEnd = loadavg();
 if (loadAtStart[0] > 0.5) notes.push(`The machine was busy when the bench started (load average ${loadAtStart[0]}): absolute rates are low, ratios less affected.`);
 for (const n of notes) log(`note: ${n}`);
 
+// ---------------------------------------------------------------------------------------------
+// c) HTTP end to end: bench/http.mjs in a process of its own (it starts the gateway as a child and
+// runs the load generator itself); not pinned, it needs both cores. --no-http skips it.
+
+let http = null;
+if (!argv.includes('--no-http')) {
+  const httpJson = join(DEFAULT_OUT, 'http-results.json');
+  rmSync(httpJson, { force: true });
+  const passthrough = [];
+  for (const [ours, theirs] of [['--http-workers', '--workers'], ['--http-duration', '--duration'], ['--http-half-duration', '--half-duration'], ['--http-warmup', '--warmup']]) {
+    if (opt(ours, undefined) !== undefined) passthrough.push(theirs, opt(ours, undefined));
+  }
+  const r = spawnSync(process.execPath, [join(BENCH_DIR, 'http.mjs'), '--json', httpJson, ...passthrough], { stdio: 'inherit', cwd: REPO_ROOT });
+  if (existsSync(httpJson)) http = JSON.parse(readFileSync(httpJson, 'utf8'));
+  if (r.status !== 0 || http === null || http.error !== undefined) {
+    notes.push(`c) HTTP end to end failed (exit ${r.status}${http?.error ? `: ${http.error.split('\n')[0]}` : ''})`);
+    process.exitCode = 1;
+  }
+}
+
 const results = {
   date: started.toISOString(),
   machine: { cpu: cpus[0]?.model ?? null, cpus: cpus.length, memGiB: os.totalmem() / 2 ** 30, platform: `${os.type()} ${os.release()}`, loadAtStart, loadAtEnd },
@@ -452,9 +474,10 @@ const results = {
   small,
   fixtures: fixtureRuns,
   big,
-  pass: small.jw301.pass && small.jw305.pass && big.pass,
+  http,
+  pass: small.jw301.pass && small.jw305.pass && big.pass && (http === null || http.pass === true),
   notes,
 };
 writeFileSync(join(DEFAULT_OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-log(`\nresults: bench/out/results.json — overall ${verdict(results.pass)} (verdicts on ours full)`);
+log(`\nresults: bench/out/results.json — overall ${verdict(results.pass)} (verdicts on ours full${http === null ? '; c) not run' : ''})`);
 if (CHECK && !results.pass) process.exitCode = 1;
