@@ -92,8 +92,8 @@ const pinned = (cmd, args) => (pinCpu === null ? [cmd, ...args] : ['taskset', '-
  * Runs a command (pinned), timing its wall clock from here and, with measureRss, its peak RSS
  * and CPU time (user + system, 10 ms resolution) through /usr/bin/time -v.
  */
-function run(cmd, args, { measureRss = false } = {}) {
-  let full = pinned(cmd, args);
+function run(cmd, args, { measureRss = false, pin = true } = {}) {
+  let full = pin ? pinned(cmd, args) : [cmd, ...args];
   if (measureRss && timeAvailable) full = ['/usr/bin/time', '-v', '-o', TIME_FILE, ...full];
   const t0 = process.hrtime.bigint();
   const r = spawnSync(full[0], full.slice(1), { encoding: 'utf8', maxBuffer: 256 << 20, cwd: REPO_ROOT });
@@ -322,7 +322,9 @@ const bigRuns = Object.fromEntries(bigEngines.map((e) => [e, []]));
 const streamRuns = [];
 for (let i = 0; i < BIG_RUNS; i++) {
   for (const e of bigEngines) {
-    const o = worker(['big', bigFile, e], { measureRss: true });
+    // Not pinned: a large claim is validated on every core by design (chunks on worker threads,
+    // rules meanwhile), and the target is wall time. CPU time is reported beside it.
+    const o = worker(['big', bigFile, e], { measureRss: true, pin: false });
     if (!o.first.valid || !o.repeat.valid) throw new Error(`our engine (${e}) rejects the generated JW323: ${JSON.stringify(o.first.fouten)}`);
     bigRuns[e].push(o);
   }
@@ -422,7 +424,7 @@ if (Object.keys(fixtureRuns).length > 0) {
   log(table(rows).replace(/^/gm, '  '));
 }
 
-log(`\n=== b) JW323: ${fmt(bigInfo.bytes)} bytes, ${fmt(bigInfo.clients)} clients, ${fmt(bigInfo.prestaties)} prestaties, one core, median of ${BIG_RUNS} runs ===`);
+log(`\n=== b) JW323: ${fmt(bigInfo.bytes)} bytes, ${fmt(bigInfo.clients)} clients, ${fmt(bigInfo.prestaties)} prestaties, ours on all cores (xmllint has one), median of ${BIG_RUNS} runs ===`);
 const bigRows = [['measurement', 'wall ms', 'ratio', 'peak RSS MiB', 'result', 'CPU ms', 'CPU ratio']];
 const cpuMsCell = (x) => (x === null || x === undefined ? 'n/a' : fmt(x));
 for (const e of bigEngines) {
@@ -437,6 +439,11 @@ log(table(bigRows));
 const bf = big.ours.full;
 log(`  targets: ≤ ${TARGETS.bigWallRatio}× xmllint --stream → ${fmt(bf.ratio, 2)}× ${verdict(bf.passWall)}; peak RSS ≤ ${TARGETS.bigRssMiB} MiB → ${fmt(mib(bf.peakRssFirstKiB))} MiB ${verdict(bf.passRss)}`);
 log('  ratio = median over the runs of (our time / xmllint --stream time in the same run); verdicts use wall time.');
+if (big.ours.xsd !== undefined) {
+  const rulesRatios = big.ours.full.firstMsRuns.map((ms, i) => ms / big.ours.xsd.firstMsRuns[i]);
+  big.rulesOverXsd = { ratioRuns: rulesRatios, ratio: median(rulesRatios), pass: median(rulesRatios) <= 1.5 };
+  log(`  rules on top of XSD validation (full ÷ XSD only, per run): ${rulesRatios.map((r) => fmt(r, 2)).join(' ')}; median ${fmt(big.rulesOverXsd.ratio, 2)} → target ≤ 1.50 ${verdict(big.rulesOverXsd.pass)}`);
+}
 for (const e of bigEngines) log(`  ${ENGINE_LABEL[e]} per run, first: ${big.ours[e].firstMsRuns.map((x) => fmt(x)).join(' ')} ms; repeat: ${big.ours[e].repeatMsRuns.map((x) => fmt(x)).join(' ')} ms`);
 log(`  xmllint --stream per run: ${big.xmllintStream.wallMsRuns.map((x) => fmt(x)).join(' ')} ms`);
 if (breakdown.ms) log(`  one validation step by step (ms): ${Object.entries(breakdown.ms).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
