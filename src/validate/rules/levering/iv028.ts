@@ -14,7 +14,7 @@
  */
 import { defineRule, type Reporter } from '../rule.js';
 import { isPlainDate } from '../support.js';
-import { isStatusCode, retourClasses, type RetourParts, type RetourType, type WithRetourCodes } from './support.js';
+import { isStatusCode, retourChecks, retourClasses, type RetourParts, type RetourType, type WithRetourCodes } from './support.js';
 
 type RetourCodes = WithRetourCodes['RetourCodes'];
 
@@ -77,12 +77,5 @@ export const IV028 = defineRule(
     nl: 'Het retourbericht is niet opgebouwd zoals de invulinstructie voorschrijft (retourcodes, opbouw of dagtekening).',
     en: 'The retour is not built as IV028 prescribes.',
   },
-  {
-    JW302: (m, r) => check({ type: 'JW302', header: m.Header, body: m.Client }, r),
-    JW306: (m, r) => check({ type: 'JW306', header: m.Header, body: m.Client }, r),
-    JW308: (m, r) => check({ type: 'JW308', header: m.Header, body: m.Client }, r),
-    JW316: (m, r) => check({ type: 'JW316', header: m.Header, body: m.Client }, r),
-    JW318: (m, r) => check({ type: 'JW318', header: m.Header, body: m.Client }, r),
-    JW320: (m, r) => check({ type: 'JW320', header: m.Header, body: m.Antwoord }, r),
-  },
+  retourChecks(check),
 );

@@ -4,7 +4,7 @@
  * (not assessed) was in fact accepted and should not be in the retour.
  */
 import { defineRule, type Reporter } from '../rule.js';
-import { isStatusCode, retourClasses, type RetourParts } from './support.js';
+import { isStatusCode, retourChecks, retourClasses, type RetourParts } from './support.js';
 
 function check({ body }: RetourParts, r: Reporter): void {
   if (body === undefined) return;
@@ -20,12 +20,5 @@ export const OP065 = defineRule(
     nl: 'Het retourbericht bevat een cliënt zonder afgekeurde berichtklasse; alleen afgekeurde cliënten horen erin.',
     en: 'A retour may only contain a client (JW320: an Antwoord) with at least one rejected class.',
   },
-  {
-    JW302: (m, r) => check({ type: 'JW302', header: m.Header, body: m.Client }, r),
-    JW306: (m, r) => check({ type: 'JW306', header: m.Header, body: m.Client }, r),
-    JW308: (m, r) => check({ type: 'JW308', header: m.Header, body: m.Client }, r),
-    JW316: (m, r) => check({ type: 'JW316', header: m.Header, body: m.Client }, r),
-    JW318: (m, r) => check({ type: 'JW318', header: m.Header, body: m.Client }, r),
-    JW320: (m, r) => check({ type: 'JW320', header: m.Header, body: m.Antwoord }, r),
-  },
+  retourChecks(check),
 );

@@ -1,6 +1,7 @@
 /** Helpers the levering group's rules share: keys for duplicate detection and retour walking. */
 import type { Located } from '../../../standard/located.js';
 import type { CDT_Product } from '../../../standard/types.generated.js';
+import type { Checks, Reporter } from '../rule.js';
 
 /**
  * ToewijzingNummer is an xs:integer: '0012' and '12' are the same number. Values are at most
@@ -80,4 +81,16 @@ export interface RetourParts {
   readonly type: RetourType;
   readonly header: RetourHeader;
   readonly body: WithRetourCodes | undefined;
+}
+
+/** One check on the header and body of every retour type; the JW320's body is its Antwoord. */
+export function retourChecks(check: (parts: RetourParts, r: Reporter) => void): Checks {
+  return {
+    JW302: (m, r) => check({ type: 'JW302', header: m.Header, body: m.Client }, r),
+    JW306: (m, r) => check({ type: 'JW306', header: m.Header, body: m.Client }, r),
+    JW308: (m, r) => check({ type: 'JW308', header: m.Header, body: m.Client }, r),
+    JW316: (m, r) => check({ type: 'JW316', header: m.Header, body: m.Client }, r),
+    JW318: (m, r) => check({ type: 'JW318', header: m.Header, body: m.Client }, r),
+    JW320: (m, r) => check({ type: 'JW320', header: m.Header, body: m.Antwoord }, r),
+  };
 }
