@@ -39,6 +39,16 @@ function root(headerType: ComplexType, body: ElementDecl): ComplexType {
 /** The wrapper that holds a class's codes in retours and in JW325. */
 export const RetourCodes = wrapper('RetourCodes', [many('RetourCode', LDT.RetourCode)]);
 
+/** The client's identifying data every message about one person starts with. */
+function person(naam: ComplexType): ElementDecl[] {
+  return [
+    one('Bsn', LDT.BurgerServicenummer),
+    one('Geboortedatum', CDT.Geboortedatum),
+    one('Geslacht', LDT.Geslacht),
+    one('Naam', naam),
+  ];
+}
+
 // --- JW301 Toewijzing -----------------------------------------------------------------------
 
 const Contact = messageClass('Contact', [
@@ -79,10 +89,7 @@ const JW301 = root(
   one(
     'Client',
     messageClass('Client', [
-      one('Bsn', LDT.BurgerServicenummer),
-      one('Geboortedatum', CDT.Geboortedatum),
-      one('Geslacht', LDT.Geslacht),
-      one('Naam', CDT.VolledigeNaam),
+      ...person(CDT.VolledigeNaam),
       opt('Communicatie', CDT.Communicatie),
       opt('JuridischeStatus', LDT.JuridischeStatus),
       opt('WettelijkeVertegenwoordiging', LDT.WettelijkeVertegenwoordiging),
@@ -105,13 +112,7 @@ function deliveryClient(list: string, item: string, stop: boolean): ComplexType 
     ...(stop ? [one('RedenBeeindiging', LDT.RedenBeeindiging), one('Einddatum', LDT.Datum)] : []),
     one('StatusAanlevering', LDT.StatusAanlevering),
   ]);
-  return messageClass('Client', [
-    one('Bsn', LDT.BurgerServicenummer),
-    one('Geboortedatum', CDT.Geboortedatum),
-    one('Geslacht', LDT.Geslacht),
-    one('Naam', CDT.VerkorteNaam),
-    one(list, wrapper(list, [many(item, product)])),
-  ]);
+  return messageClass('Client', [...person(CDT.VerkorteNaam), one(list, wrapper(list, [many(item, product)]))]);
 }
 
 const JW305 = root(header('438', 'aanbieder'), one('Client', deliveryClient('StartProducten', 'StartProduct', false)));
@@ -138,10 +139,7 @@ const JW315 = root(
   one(
     'Client',
     messageClass('Client', [
-      one('Bsn', LDT.BurgerServicenummer),
-      one('Geboortedatum', CDT.Geboortedatum),
-      one('Geslacht', LDT.Geslacht),
-      one('Naam', CDT.VerkorteNaam),
+      ...person(CDT.VerkorteNaam),
       opt('GezagsdragerBekend', LDT.JaNee),
       opt('Commentaar', LDT.Commentaar),
       one('AangevraagdeProducten', wrapper('AangevraagdeProducten', [many('AangevraagdProduct', AangevraagdProduct)])),
