@@ -17,7 +17,7 @@ import { createAnalyser } from './ingest/pool.js';
 import { demoKeysInUse } from './mappings/demo-keys.js';
 import { loadMappings } from './mappings/load.js';
 import type { Store } from './store/ports.js';
-import { SqliteStore } from './store/sqlite.js';
+import { ThreadedStore } from './store/threaded.js';
 
 /**
  * Log redaction: we never log message bodies, but credentials arrive in headers and a mistake
@@ -59,7 +59,8 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
     log.warn({ parties: demo }, 'demo API keys from the sample mappings are active: replace them before real use');
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const store = new SqliteStore({ path: join(config.dataDir, 'ijw-gateway.sqlite'), now: clock });
+  // Writes on a thread of their own: a commit's fsync never holds up the HTTP event loop.
+  const store = await ThreadedStore.open(join(config.dataDir, 'ijw-gateway.sqlite'), clock);
   const metrics = createMetrics();
   const analyser = createAnalyser(
     { maxBytes: config.maxBytes, rules: { xsdVersies: { basisschema: config.xsdVersies, bericht: config.xsdVersies } } },
@@ -133,7 +134,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
     await app?.close();
     await pusher.stop();
     await analyser.close();
-    store.close();
+    await store.close();
     throw err;
   }
   const server = app;
@@ -152,7 +153,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
         await server.close();
         await pusher.stop();
         await analyser.close();
-        store.close();
+        await store.close();
         log.info('ijw-gateway stopped');
       })();
       return closing;

@@ -177,5 +177,6 @@ export interface Store {
 
   /** Removes messages received before `before` whose deliveries are finished; returns how many. */
   prune(before: string): Promise<number>;
-  close(): void;
+  /** Finishes the writes asked for, then closes. */
+  close(): void | Promise<void>;
 }

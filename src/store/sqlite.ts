@@ -328,10 +328,10 @@ export class SqliteStore implements Store {
     return { items, next: rows.length > filter.limit ? (items[items.length - 1]?.id ?? null) : null };
   }
 
-  setStatus(id: string, status: BerichtStatus, note?: string): Promise<void> {
+  setStatus(id: string, status: BerichtStatus, note?: string, at?: string): Promise<void> {
     return this.#write(() => {
       this.#stmt.setStatus.run(status, id);
-      this.#stmt.insertHistory.run(id, this.#nowIso(), status, note ?? null);
+      this.#stmt.insertHistory.run(id, at ?? this.#nowIso(), status, note ?? null);
     });
   }
 
@@ -391,11 +391,11 @@ export class SqliteStore implements Store {
     });
   }
 
-  requeue(berichtId: string, partyId: string, mode: 'push' | 'mailbox', note: string): Promise<number> {
+  requeue(berichtId: string, partyId: string, mode: 'push' | 'mailbox', note: string, when?: string): Promise<number> {
     return new Promise((resolve, reject) => {
       let id = 0;
       this.#write(() => {
-        const at = this.#nowIso();
+        const at = when ?? this.#nowIso();
         id = Number(this.#stmt.insertDelivery.run(berichtId, partyId, mode, at, at).lastInsertRowid);
         this.#stmt.insertHistory.run(berichtId, at, this.#stmt.row.get(berichtId)?.status ?? 'accepted', note);
       }).then(() => resolve(id), reject);

@@ -1,0 +1,93 @@
+/**
+ * The store for the running gateway: reads on this thread, writes on a worker thread that owns the
+ * write connection (writer-worker.ts). SQLite in WAL mode lets this thread read while the writer
+ * commits, and a write's promise resolves only after the writer's commit reached the disk, so
+ * "2xx means committed" holds as with the in-thread store.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../standard/paths.js';
+import type { Store } from './ports.js';
+import { SqliteStore } from './sqlite.js';
+import type { WriteCall, WriteMethod, WriteReply } from './writer-worker.js';
+
+class WriteError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ThreadedStore implements Store {
+  readonly #reader: SqliteStore;
+  readonly #worker: Worker;
+  readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  #nextId = 1;
+
+  readonly #now: () => Date;
+
+  private constructor(reader: SqliteStore, worker: Worker, now: () => Date) {
+    this.#reader = reader;
+    this.#now = now;
+    this.#worker = worker;
+    worker.on('message', (reply: WriteReply) => {
+      const p = this.#pending.get(reply.id);
+      if (p === undefined) return;
+      this.#pending.delete(reply.id);
+      if (reply.error === undefined) p.resolve(reply.value);
+      else p.reject(new WriteError(reply.error.message, reply.error.code));
+    });
+    worker.on('error', (err) => {
+      for (const p of this.#pending.values()) p.reject(err);
+      this.#pending.clear();
+    });
+  }
+
+  /** Starts the writer (which applies migrations), then opens the read connection. */
+  static async open(path: string, now: () => Date = () => new Date()): Promise<ThreadedStore> {
+    const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), { workerData: { path } });
+    await new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      worker.once('error', onError);
+      worker.once('message', () => {
+        worker.off('error', onError);
+        resolve();
+      });
+    });
+    return new ThreadedStore(new SqliteStore({ path, now }), worker, now);
+  }
+
+  #call<T>(method: WriteMethod | 'close', args: readonly unknown[]): Promise<T> {
+    const id = this.#nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#worker.postMessage({ id, method, args } satisfies WriteCall);
+    });
+  }
+
+  save: Store['save'] = (berichten) => this.#call('save', [berichten]);
+  // Times come from this thread's clock, which tests may set; the writer has none of its own.
+  setStatus: Store['setStatus'] = (id, status, note) => this.#call('setStatus', [id, status, note, this.#now().toISOString()]);
+  recordAttempt: Store['recordAttempt'] = (...args) => this.#call('recordAttempt', args);
+  acknowledge: Store['acknowledge'] = (...args) => this.#call('acknowledge', args);
+  requeue: Store['requeue'] = (id, partyId, mode, note) => this.#call('requeue', [id, partyId, mode, note, this.#now().toISOString()]);
+  prune: Store['prune'] = (...args) => this.#call('prune', args);
+
+  original: Store['original'] = (key) => this.#reader.original(key);
+  body: Store['body'] = (id) => this.#reader.body(id);
+  detail: Store['detail'] = (id) => this.#reader.detail(id);
+  list: Store['list'] = (filter) => this.#reader.list(filter);
+  duePushes: Store['duePushes'] = (now, limit) => this.#reader.duePushes(now, limit);
+  queueDepth: Store['queueDepth'] = () => this.#reader.queueDepth();
+  mailbox: Store['mailbox'] = (partyId, limit, after) => this.#reader.mailbox(partyId, limit, after);
+  mailboxItem: Store['mailboxItem'] = (partyId, id) => this.#reader.mailboxItem(partyId, id);
+
+  /** Waits for every write asked for, then closes both connections and the writer. */
+  async close(): Promise<void> {
+    await this.#call('close', []);
+    await this.#worker.terminate();
+    this.#reader.close();
+  }
+}

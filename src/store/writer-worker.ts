@@ -1,0 +1,48 @@
+/**
+ * Worker-thread side of ThreadedStore: owns the only write connection and commits in groups.
+ * Calls that arrive while a commit (and its fsync) runs wait in the port and go into the next
+ * group, so groups grow with the load and the event loop of the HTTP thread never waits on disk.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteStore } from './sqlite.js';
+
+export type WriteMethod = 'save' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune';
+
+export interface WriteCall {
+  readonly id: number;
+  readonly method: WriteMethod | 'close';
+  readonly args: readonly unknown[];
+}
+
+export interface WriteReply {
+  readonly id: number;
+  readonly value?: unknown;
+  readonly error?: { readonly code?: string; readonly message: string };
+}
+
+const port = parentPort;
+if (port === null) throw new Error('writer-worker runs as a worker thread');
+const store = new SqliteStore({ path: (workerData as { path: string }).path });
+
+// Writes asked for and not yet answered: close waits for them, so none is lost or left unanswered.
+const inflight = new Set<Promise<void>>();
+
+port.on('message', (call: WriteCall) => {
+  if (call.method === 'close') {
+    void Promise.allSettled([...inflight]).then(() => {
+      store.close();
+      port.postMessage({ id: call.id } satisfies WriteReply);
+      port.close();
+    });
+    return;
+  }
+  const method = store[call.method] as (...args: unknown[]) => Promise<unknown>;
+  const done = method.apply(store, [...call.args]).then(
+    (value) => port.postMessage({ id: call.id, value } satisfies WriteReply),
+    (err: { code?: string; message?: string }) =>
+      port.postMessage({ id: call.id, error: { ...(err.code === undefined ? {} : { code: err.code }), message: String(err.message ?? err) } } satisfies WriteReply),
+  );
+  inflight.add(done);
+  void done.finally(() => inflight.delete(done));
+});
+port.postMessage({ id: 0 } satisfies WriteReply);

@@ -1,0 +1,102 @@
+/**
+ * The gateway's store: writes on a writer thread, reads here. What a caller relies on must hold as
+ * with the in-thread store: committed when the promise resolves, constraint errors with their code,
+ * and nothing asked for lost at close.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { NewBericht } from '../../src/store/ports.js';
+import { ThreadedStore } from '../../src/store/threaded.js';
+import { tempDir } from '../support/gateway.js';
+
+const REPORT = { type: null, berichtIdentificatie: null, wellFormed: true, xsdValid: true, valid: true, fouten: [] } as const;
+
+function bericht(id: string, overrides: Partial<NewBericht> = {}): NewBericht {
+  return {
+    id,
+    receivedAt: '2026-03-02T08:00:00.000Z',
+    type: 'JW301',
+    origin: 'received',
+    senderId: 'gemeente:0228',
+    recipientId: 'aanbieder:98041733',
+    afzender: '0228',
+    ontvanger: '98041733',
+    identificatie: `EDE-${id}`,
+    dagtekening: '2026-03-02',
+    idempotencyKey: `0228|JW301|EDE-${id}`,
+    sha256: 'a'.repeat(64),
+    body: Buffer.from(`<Bericht id="${id}"/>`),
+    status: 'accepted',
+    report: REPORT,
+    answer: { statusCode: 202, body: { id } },
+    retourcodes: [],
+    offers: [],
+    references: [],
+    links: [],
+    deliverTo: { partyId: 'aanbieder:98041733', mode: 'mailbox' },
+    ...overrides,
+  };
+}
+
+function rows(path: string): number {
+  const db = new Database(path, { readonly: true });
+  try {
+    return (db.prepare('SELECT COUNT(*) AS n FROM berichten').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+describe('ThreadedStore', () => {
+  it('has a write committed to the file, and readable here, when its promise resolves', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const store = await ThreadedStore.open(path);
+    await store.save([bericht('a1')]);
+    expect(rows(path)).toBe(1);
+    expect(store.detail('a1')?.status).toBe('accepted');
+    expect(Buffer.from(store.body('a1')!).toString()).toBe('<Bericht id="a1"/>');
+    expect(store.mailbox('aanbieder:98041733', 10)).toHaveLength(1);
+    await store.close();
+  });
+
+  it('groups concurrent writes and rejects a reused idempotency key with the SQLite code', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const store = await ThreadedStore.open(path);
+    const results = await Promise.allSettled([
+      ...Array.from({ length: 50 }, (_, i) => store.save([bericht(`b${i}`)])),
+      store.save([bericht('dup', { idempotencyKey: '0228|JW301|EDE-b7' })]),
+    ]);
+    expect(results.slice(0, 50).every((r) => r.status === 'fulfilled')).toBe(true);
+    const last = results[50];
+    expect(last?.status).toBe('rejected');
+    expect((last as PromiseRejectedResult).reason).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
+    expect(String((last as PromiseRejectedResult).reason.message)).toContain('idempotency_key');
+    expect(rows(path)).toBe(50);
+    await store.close();
+  });
+
+  it('answers writes that return values, and uses the injected clock for their times', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const store = await ThreadedStore.open(path, () => new Date('2026-05-01T10:00:00.000Z'));
+    await store.save([bericht('c1')]);
+    const [item] = store.mailbox('aanbieder:98041733', 10);
+    expect(await store.acknowledge('aanbieder:98041733', item!.id, '2026-05-01T10:00:00.000Z')).toBe(true);
+    expect(await store.acknowledge('aanbieder:98041733', item!.id, '2026-05-01T10:00:00.000Z')).toBe(false);
+    const again = await store.requeue('c1', 'aanbieder:98041733', 'mailbox', 'replay');
+    expect(again).toBeGreaterThan(item!.id);
+    await store.setStatus('c1', 'accepted', 'note');
+    expect(store.detail('c1')!.history.at(-1)).toMatchObject({ at: '2026-05-01T10:00:00.000Z', note: 'note' });
+    expect(await store.prune('2030-01-01T00:00:00.000Z')).toBe(0); // a pending delivery keeps it
+    await store.close();
+  });
+
+  it('finishes every write asked for before it closes', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const store = await ThreadedStore.open(path);
+    const writes = Array.from({ length: 200 }, (_, i) => store.save([bericht(`d${i}`)]));
+    await store.close();
+    await Promise.all(writes);
+    expect(rows(path)).toBe(200);
+  });
+});
