@@ -25,6 +25,8 @@ export class ThreadedStore implements Store {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   #nextId = 1;
+  /** Set when the writer is gone: later writes fail at once instead of waiting for ever. */
+  #gone: Error | undefined;
 
   readonly #now: () => Date;
 
@@ -39,10 +41,13 @@ export class ThreadedStore implements Store {
       if (reply.error === undefined) p.resolve(reply.value);
       else p.reject(new WriteError(reply.error.message, reply.error.code));
     });
-    worker.on('error', (err) => {
+    const fail = (err: Error) => {
+      this.#gone ??= err;
       for (const p of this.#pending.values()) p.reject(err);
       this.#pending.clear();
-    });
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the store's writer thread exited (code ${code})`)));
   }
 
   /** Starts the writer (which applies migrations), then opens the read connection. */
@@ -60,6 +65,7 @@ export class ThreadedStore implements Store {
   }
 
   #call<T>(method: WriteMethod | 'close', args: readonly unknown[]): Promise<T> {
+    if (this.#gone !== undefined) return Promise.reject(this.#gone);
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -86,7 +92,7 @@ export class ThreadedStore implements Store {
 
   /** Waits for every write asked for, then closes both connections and the writer. */
   async close(): Promise<void> {
-    await this.#call('close', []);
+    if (this.#gone === undefined) await this.#call('close', []);
     await this.#worker.terminate();
     this.#reader.close();
   }

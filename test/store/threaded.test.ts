@@ -100,3 +100,14 @@ describe('ThreadedStore', () => {
     expect(rows(path)).toBe(200);
   });
 });
+
+describe('ThreadedStore when its writer is gone', () => {
+  it('fails a later write at once instead of leaving it waiting', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const store = await ThreadedStore.open(path);
+    await store.save([bericht('e1')]);
+    await store.close();
+    await expect(store.save([bericht('e2')])).rejects.toThrow(/writer thread exited/);
+    expect(rows(path)).toBe(1);
+  });
+});
