@@ -5,38 +5,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewBericht } from '../../src/store/ports.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import { bericht, VALID_REPORT } from '../support/bericht.js';
 import { tempDir } from '../support/gateway.js';
-
-const REPORT = { type: null, berichtIdentificatie: null, wellFormed: true, xsdValid: true, valid: true, fouten: [] } as const;
-
-function bericht(id: string, overrides: Partial<NewBericht> = {}): NewBericht {
-  return {
-    id,
-    receivedAt: '2026-03-02T08:00:00.000Z',
-    type: 'JW301',
-    origin: 'received',
-    senderId: 'gemeente:0228',
-    recipientId: 'aanbieder:98041733',
-    afzender: '0228',
-    ontvanger: '98041733',
-    identificatie: `EDE-${id}`,
-    dagtekening: '2026-03-02',
-    idempotencyKey: null,
-    sha256: 'a'.repeat(64),
-    body: Buffer.from(`<Bericht id="${id}"/>`),
-    status: 'accepted',
-    report: REPORT,
-    answer: { statusCode: 202, body: { id, outcome: 'accepted' } },
-    retourcodes: [],
-    offers: [],
-    references: [],
-    links: [],
-    deliverTo: { partyId: 'aanbieder:98041733', mode: 'mailbox' },
-    ...overrides,
-  };
-}
 
 const stores: SqliteStore[] = [];
 afterEach(() => {
@@ -78,7 +49,7 @@ describe('SqliteStore', () => {
       status: 'accepted',
       history: [{ at: '2026-03-02T08:00:00.000Z', status: 'accepted', note: null }],
       deliveries: [{ partyId: 'aanbieder:98041733', mode: 'mailbox', state: 'pending', attempts: 0, attemptLog: [] }],
-      report: REPORT,
+      report: VALID_REPORT,
     });
     expect(store.detail('nope')).toBeUndefined();
     expect(store.body('nope')).toBeUndefined();

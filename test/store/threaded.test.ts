@@ -8,35 +8,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { NewBericht } from '../../src/store/ports.js';
 import { ThreadedStore } from '../../src/store/threaded.js';
+import { bericht as storeBericht } from '../support/bericht.js';
 import { tempDir } from '../support/gateway.js';
 
-const REPORT = { type: null, berichtIdentificatie: null, wellFormed: true, xsdValid: true, valid: true, fouten: [] } as const;
-
+/** Each record with its own idempotency key, as the gateway writes first sendings. */
 function bericht(id: string, overrides: Partial<NewBericht> = {}): NewBericht {
-  return {
-    id,
-    receivedAt: '2026-03-02T08:00:00.000Z',
-    type: 'JW301',
-    origin: 'received',
-    senderId: 'gemeente:0228',
-    recipientId: 'aanbieder:98041733',
-    afzender: '0228',
-    ontvanger: '98041733',
-    identificatie: `EDE-${id}`,
-    dagtekening: '2026-03-02',
-    idempotencyKey: `0228|JW301|EDE-${id}`,
-    sha256: 'a'.repeat(64),
-    body: Buffer.from(`<Bericht id="${id}"/>`),
-    status: 'accepted',
-    report: REPORT,
-    answer: { statusCode: 202, body: { id } },
-    retourcodes: [],
-    offers: [],
-    references: [],
-    links: [],
-    deliverTo: { partyId: 'aanbieder:98041733', mode: 'mailbox' },
-    ...overrides,
-  };
+  return storeBericht(id, { idempotencyKey: `0228|JW301|EDE-${id}`, ...overrides });
 }
 
 function rows(path: string): number {
