@@ -60,7 +60,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
   }
   mkdirSync(config.dataDir, { recursive: true });
   // Writes on a thread of their own: a commit's fsync never holds up the HTTP event loop.
-  const store = await ThreadedStore.open(join(config.dataDir, 'ijw-gateway.sqlite'), clock);
+  const store = await ThreadedStore.open(join(config.dataDir, 'ijw-gateway.sqlite'), clock, config.mappingsDir);
   const metrics = createMetrics();
   const analyser = createAnalyser(
     { maxBytes: config.maxBytes, rules: { xsdVersies: { basisschema: config.xsdVersies, bericht: config.xsdVersies } } },

@@ -14,6 +14,8 @@ import type { RuleOptions, Violation } from '../validate/rules/rule.js';
 import type { CheckedMessage } from '../validate/rules/run.js';
 import type { SchemaSet } from '../validate/schema-set.js';
 import type { KeyRef } from '../store/ports.js';
+import { extractFacts, type Facts } from '../state/facts.js';
+import { classesByPath } from '../retour/classes.js';
 
 export interface HeaderFields {
   readonly afzender: string;
@@ -39,6 +41,8 @@ export interface Analysis {
   readonly retourcodes: readonly string[];
   /** The gateway's answer when the message breaks rules (or `headerCodes` asked for one). */
   readonly answer: Answer | null;
+  /** What the message brings to the cross-message checks; null when it broke a rule already. */
+  readonly facts: Facts | null;
 }
 
 export interface AnalyseOptions {
@@ -51,6 +55,11 @@ export interface AnalyseOptions {
   readonly today: string;
   /** Answer with these header-level codes regardless of the rules (9056 for a reused Identificatie). */
   readonly headerCodes?: readonly string[];
+  /**
+   * Answer with these cross-message violations, found by the store against earlier messages; each
+   * names the class it concerns by XPath (its location).
+   */
+  readonly crossViolations?: readonly Fout[];
   /** Threads for validating a large declaratie in chunks; without, it is validated whole. */
   readonly chunkPool?: ChunkPool;
 }
@@ -130,9 +139,10 @@ function inputFouten(result: ValidationResult, c: CheckedMessage): Fout[] {
 function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOptions): Answer | null {
   const spec = MESSAGES[c.type];
   const forced = options.headerCodes ?? [];
-  if (c.violations.length === 0 && input.length === 0 && forced.length === 0) return null;
+  const cross = crossTargets(c, options.crossViolations ?? []);
+  if (c.violations.length === 0 && input.length === 0 && forced.length === 0 && cross.length === 0) return null;
   if (c.type === 'JW323') {
-    const codes = forced.length > 0 ? forced : ['0001'];
+    const codes = forced.length > 0 ? forced : c.violations.length > 0 || input.length > 0 ? ['0001'] : [...new Set(cross.map((v) => v.retourcode))];
     const xml = buildJw325HeaderOnly(c as CheckedMessage<'JW323'>, { identificatie: options.answerId, dagtekening: options.today, retourcodes: codes });
     return { type: 'JW325', xml, retourcodes: codes };
   }
@@ -141,15 +151,23 @@ function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOp
   const violations: Violation[] =
     forced.length > 0
       ? forced.map((code) => ({ code: 'TR056', retourcode: code, location: '/', line: 0, message: '', detail: '', target: header as Violation['target'] }))
-      : [...c.violations, ...input.map((f) => ({ ...f, target: header as Violation['target'] }))];
+      : [...c.violations, ...input.map((f) => ({ ...f, target: header as Violation['target'] })), ...cross];
   const xml = buildRetour(c, violations, { identificatieRetour: options.answerId, dagtekeningRetour: options.today });
   const codes = violations.some((v) => v.retourcode === '0001') ? ['0001'] : [...new Set(violations.map((v) => v.retourcode))];
   return { type: spec.retour, xml, retourcodes: codes };
 }
 
+/** Cross-message violations placed on the classes their locations name (the header when none). */
+function crossTargets(c: CheckedMessage, fouten: readonly Fout[]): Violation[] {
+  if (fouten.length === 0) return [];
+  const classes = classesByPath(c);
+  const header = (c.message as { Header: Violation['target'] }).Header;
+  return fouten.map((f) => ({ ...f, target: classes.get(f.location) ?? header }));
+}
+
 export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promise<Analysis> {
   const { result, checked } = await checkLarge(bytes, options, options.chunkPool);
-  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null };
+  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null, facts: null };
   const header = headerFields(checked.message);
   const { offers, references } = keys(checked, header);
   return {
@@ -159,5 +177,6 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
     references,
     retourcodes: [...carriedCodes(checked.message)],
     answer: answerFor(checked, inputFouten(result, checked), options),
+    facts: result.fouten.length === 0 ? extractFacts(checked) : null,
   };
 }

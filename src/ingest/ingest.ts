@@ -199,17 +199,22 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
   if (answer === null) {
     // Valid, or broken but the recipient judges for itself, or a retour/JW325 that cannot be answered.
     const body = answerBody(id, 'accepted', result, type, routed.recipient.id);
-    await store.save([
-      {
-        ...common,
-        recipientId: routed.recipient.id,
-        status: 'accepted',
-        answer: { statusCode: 202, body },
-        retourcodes: analysis.retourcodes,
-        deliverTo: { partyId: routed.recipient.id, mode: routed.recipient.delivery.mode },
-      },
-    ]);
-    return { statusCode: 202, body, queued: true, report: result };
+    const record: NewBericht = {
+      ...common,
+      recipientId: routed.recipient.id,
+      status: 'accepted',
+      answer: { statusCode: 202, body },
+      retourcodes: analysis.retourcodes,
+      deliverTo: { partyId: routed.recipient.id, mode: routed.recipient.delivery.mode },
+    };
+    if (broken) {
+      // Forwarded for the recipient to judge: it counts as sent only if the recipient accepts it.
+      await store.save([record]);
+      return { statusCode: 202, body, queued: true, report: result };
+    }
+    const admission = await store.admit({ record, facts: analysis.facts, today: day });
+    if (admission.stored) return { statusCode: 202, body, queued: true, report: result };
+    return crossRejected(bytes, deps, { record, analysis, violations: admission.violations, sender, day });
   }
 
   const answerRecord = generated(answer, id, sender, receivedAt, ids, header);
@@ -226,6 +231,39 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     answerRecord,
   ]);
   return { statusCode: 202, body, queued: true, report: result };
+}
+
+interface CrossContext {
+  readonly record: NewBericht;
+  readonly analysis: Analysis;
+  readonly violations: readonly Fout[];
+  readonly sender: Party;
+  readonly day: string;
+}
+
+/**
+ * A message that passed its own rules but breaks a rule that needs earlier messages: answered with
+ * the retour that puts those codes on the classes concerned, or forwarded with the findings when
+ * the recipient judges for itself. Either way it changed no state.
+ */
+async function crossRejected(bytes: Uint8Array, deps: IngestDeps, c: CrossContext): Promise<IngestAnswer> {
+  const { store, directory, analyser, ids } = deps;
+  const { record, analysis } = c;
+  const result: ValidationResult = { ...analysis.result, valid: false, fouten: [...analysis.result.fouten, ...c.violations] };
+  const recipient = record.recipientId === null ? undefined : directory.partyById(record.recipientId);
+  if (recipient?.forwardRejected === true) {
+    const body = answerBody(record.id, 'accepted', result, record.type, record.recipientId);
+    await store.save([{ ...record, report: result, answer: { statusCode: 202, body } }]);
+    return { statusCode: 202, body, queued: true, report: result };
+  }
+  const redo = await analyser.analyse({ bytes, answerId: ids.answer(), today: c.day, crossViolations: c.violations });
+  const answerRecord = redo.answer === null ? null : generated(redo.answer, record.id, c.sender, record.receivedAt, ids, analysis.header!);
+  const body = answerBody(record.id, 'rejected', result, record.type, record.recipientId, answerRecord?.id ?? null, redo.answer);
+  await store.save([
+    { ...record, report: result, status: 'rejected', answer: { statusCode: 202, body }, deliverTo: null },
+    ...(answerRecord === null ? [] : [answerRecord]),
+  ]);
+  return { statusCode: 202, body, queued: answerRecord !== null, report: result };
 }
 
 interface HeaderCodeContext {

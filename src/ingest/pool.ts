@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { packageRoot } from '../standard/paths.js';
+import type { Fout } from '../validate/report.js';
 import type { RuleOptions } from '../validate/rules/rule.js';
 import { ChunkPool, LARGE_BYTES } from '../validate/large.js';
 import { SchemaSet } from '../validate/schema-set.js';
@@ -22,6 +23,7 @@ export interface AnalyseTask {
   readonly answerId: string;
   readonly today: string;
   readonly headerCodes?: readonly string[];
+  readonly crossViolations?: readonly Fout[];
 }
 
 export interface Analyser {

@@ -10,6 +10,7 @@ import { NODE, type ElementRef, type Located } from '../standard/located.js';
 import type { ComplexType } from '../standard/model.js';
 import type { Violation } from '../validate/rules/rule.js';
 import type { CheckedMessage } from '../validate/rules/run.js';
+import { classRefs, type Obj } from './classes.js';
 import { MessageWriter } from './serialize.js';
 
 /** Version of our in-message rule set, reported as XsltVersie when we reject on it (IV033). */
@@ -27,20 +28,6 @@ export interface RetourOptions {
 
 export class NoRetourError extends Error {
   readonly code = 'IJW_ERR_NO_RETOUR';
-}
-
-type Obj = Record<string | symbol, unknown>;
-
-/** Every class object in the body, keyed by the element it was read from. */
-function classRefs(type: ComplexType, obj: Obj, out: Map<ElementRef, Obj>): void {
-  const ref = (obj as Located)[NODE];
-  if (type.isClass && ref !== undefined) out.set(ref, obj);
-  for (const decl of type.children) {
-    if (decl.type.kind !== 'complex') continue;
-    const value = obj[decl.name];
-    const items = value === undefined ? [] : Array.isArray(value) ? value : [value];
-    for (const item of items) classRefs(decl.type, item as Obj, out);
-  }
 }
 
 function unique(codes: readonly string[]): string[] {

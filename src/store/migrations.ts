@@ -3,6 +3,7 @@
  * changes come as a new entry.
  */
 import type Database from 'better-sqlite3';
+import { stateSchema } from '../state/groups.js';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE berichten (
@@ -74,6 +75,8 @@ const MIGRATIONS: readonly string[] = [
      duration_ms REAL NOT NULL
    );
    CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id);`,
+  // The cross-message state (src/state/): each group's tables.
+  stateSchema(),
 ];
 
 export function migrate(db: Database.Database): number {

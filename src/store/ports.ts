@@ -3,7 +3,8 @@
  * default; the contract is what tests and the HTTP layer rely on.
  */
 import type { MessageType } from '../standard/catalogue.js';
-import type { ValidationResult } from '../validate/report.js';
+import type { Facts } from '../state/facts.js';
+import type { Fout, ValidationResult } from '../validate/report.js';
 
 /** The life of a stored message. Values are stable: they appear in the API and in the database. */
 export const BERICHT_STATUSES = [
@@ -153,9 +154,27 @@ export interface Original {
   readonly status: BerichtStatus;
 }
 
+export interface AdmitRequest {
+  /** The message as it is stored when it breaks no cross-message rule. */
+  readonly record: NewBericht;
+  /** What it contributes to and is checked against the cross-message state; null: nothing. */
+  readonly facts: Facts | null;
+  /** yyyy-mm-dd in Europe/Amsterdam at receipt. */
+  readonly today: string;
+}
+
+export interface Admission {
+  /** Cross-message violations, with the XPath of the class each concerns as location. */
+  readonly violations: readonly Fout[];
+  /** True when the message was stored (it broke no rule); false: nothing was written. */
+  readonly stored: boolean;
+}
+
 export interface Store {
   /** Writes messages with their history, links and queue entries; resolves once committed to disk. */
   save(berichten: readonly NewBericht[]): Promise<void>;
+  /** Cross-message checks, then store and update the state, in one transaction (see SqliteStore). */
+  admit(request: AdmitRequest): Promise<Admission>;
   /** The first sending under an idempotency key, if any. */
   original(idempotencyKey: string): Original | undefined;
   body(id: string): Uint8Array | undefined;

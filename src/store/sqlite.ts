@@ -7,10 +7,13 @@
  */
 import Database from 'better-sqlite3';
 import type { MessageType } from '../standard/catalogue.js';
+import { CrossChecker, type CheckerOptions } from '../state/check.js';
 import type { ValidationResult } from '../validate/report.js';
 import { migrate } from './migrations.js';
 import { NOT_FORWARDED } from './ports.js';
 import type {
+  Admission,
+  AdmitRequest,
   BerichtDetail,
   BerichtFilter,
   BerichtStatus,
@@ -26,8 +29,8 @@ import type {
 } from './ports.js';
 
 interface Pending {
-  readonly work: () => void;
-  readonly resolve: () => void;
+  readonly work: () => unknown;
+  readonly resolve: (value: unknown) => void;
   readonly reject: (err: unknown) => void;
 }
 
@@ -99,6 +102,8 @@ export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
   readonly path: string;
   readonly now?: () => Date;
+  /** Contract data and the regio table for the cross-message rules. */
+  readonly checker?: CheckerOptions;
 }
 
 export class SqliteStore implements Store {
@@ -107,6 +112,7 @@ export class SqliteStore implements Store {
   #queue: Pending[] = [];
   #flushScheduled = false;
   readonly #stmt;
+  readonly #checker: CrossChecker;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new Database(options.path);
@@ -118,6 +124,7 @@ export class SqliteStore implements Store {
     this.#db.pragma('busy_timeout = 5000');
     migrate(this.#db);
     const db = this.#db;
+    this.#checker = new CrossChecker(db, options.checker);
     this.#stmt = {
       insertBericht: db.prepare(`INSERT INTO berichten (id, received_at, type, origin, sender_id, recipient_id, afzender, ontvanger,
         identificatie, dagtekening, idempotency_key, sha256, size, body, status, report, answer, retourcodes)
@@ -175,9 +182,9 @@ export class SqliteStore implements Store {
   }
 
   /** Runs `work` inside the next group commit; resolves after the commit reached the disk. */
-  #write(work: () => void): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ work, resolve, reject });
+  #write<T = void>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.#flushScheduled) {
         this.#flushScheduled = true;
         setImmediate(() => this.#flush());
@@ -190,12 +197,13 @@ export class SqliteStore implements Store {
     const batch = this.#queue;
     this.#queue = [];
     const failures = new Map<Pending, unknown>();
+    const values = new Map<Pending, unknown>();
     try {
       this.#db.transaction(() => {
         for (const item of batch) {
           try {
             // A nested transaction is a savepoint: a failing item is rolled back on its own.
-            this.#db.transaction(item.work)();
+            values.set(item, this.#db.transaction(item.work)());
           } catch (err) {
             failures.set(item, err);
           }
@@ -207,7 +215,7 @@ export class SqliteStore implements Store {
     }
     for (const item of batch) {
       const failure = failures.get(item);
-      if (failure === undefined && !failures.has(item)) item.resolve();
+      if (failure === undefined && !failures.has(item)) item.resolve(values.get(item));
       else item.reject(failure);
     }
   }
@@ -215,6 +223,24 @@ export class SqliteStore implements Store {
   save(berichten: readonly NewBericht[]): Promise<void> {
     return this.#write(() => {
       for (const b of berichten) this.#insert(b);
+    });
+  }
+
+  /**
+   * Checks a message against the cross-message state and, when it breaks no rule, stores it and
+   * records what it adds, in one transaction: a message is admitted against exactly the state its
+   * answer was decided on. A message that breaks a rule changes nothing (OP286) and is not stored
+   * here; its caller stores it as rejected with the answer it builds.
+   */
+  admit(request: AdmitRequest): Promise<Admission> {
+    return this.#write((): Admission => {
+      const { record, facts } = request;
+      const meta = { berichtId: record.id, receivedAt: record.receivedAt, today: request.today };
+      const violations = facts === null ? [] : this.#checker.check(facts, meta);
+      if (violations.length > 0) return { violations, stored: false };
+      if (facts !== null) this.#checker.apply(facts, meta);
+      this.#insert(record);
+      return { violations, stored: true };
     });
   }
 

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../standard/paths.js';
 import type { Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
-import type { WriteCall, WriteMethod, WriteReply } from './writer-worker.js';
+import type { WriteCall, WriteMethod, WriteReply, WriterData } from './writer-worker.js';
 
 class WriteError extends Error {
   constructor(
@@ -51,8 +51,8 @@ export class ThreadedStore implements Store {
   }
 
   /** Starts the writer (which applies migrations), then opens the read connection. */
-  static async open(path: string, now: () => Date = () => new Date()): Promise<ThreadedStore> {
-    const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), { workerData: { path } });
+  static async open(path: string, now: () => Date = () => new Date(), mappingsDir?: string): Promise<ThreadedStore> {
+    const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), { workerData: { path, mappingsDir } satisfies WriterData });
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) => reject(err);
       worker.once('error', onError);
@@ -74,6 +74,7 @@ export class ThreadedStore implements Store {
   }
 
   save: Store['save'] = (berichten) => this.#call('save', [berichten]);
+  admit: Store['admit'] = (request) => this.#call('admit', [request]);
   // Times come from this thread's clock, which tests may set; the writer has none of its own.
   setStatus: Store['setStatus'] = (id, status, note) => this.#call('setStatus', [id, status, note, this.#now().toISOString()]);
   recordAttempt: Store['recordAttempt'] = (...args) => this.#call('recordAttempt', args);

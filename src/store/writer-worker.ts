@@ -4,9 +4,10 @@
  * group, so groups grow with the load and the event loop of the HTTP thread never waits on disk.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { checkerOptions } from '../state/options.js';
 import { SqliteStore } from './sqlite.js';
 
-export type WriteMethod = 'save' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune';
+export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune';
 
 export interface WriteCall {
   readonly id: number;
@@ -22,7 +23,14 @@ export interface WriteReply {
 
 const port = parentPort;
 if (port === null) throw new Error('writer-worker runs as a worker thread');
-const store = new SqliteStore({ path: (workerData as { path: string }).path });
+export interface WriterData {
+  readonly path: string;
+  /** Where the regio table and contract data for the cross-message rules come from. */
+  readonly mappingsDir: string | undefined;
+}
+
+const data = workerData as WriterData;
+const store = new SqliteStore({ path: data.path, checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir) });
 
 // Writes asked for and not yet answered: close waits for them, so none is lost or left unanswered.
 const inflight = new Set<Promise<void>>();

@@ -9,42 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_TYPES } from '../../../src/standard/catalogue.js';
 import { RetourCode } from '../../../src/standard/codelijsten/index.js';
 import { MESSAGE_RULES, NOT_APPLICABLE, PARTIAL_COVERAGE } from '../../../src/validate/rules/index.js';
+import { parseCsv } from '../../support/csv.js';
 import { sharedDir, warnIfNoShared } from '../../support/paths.js';
 
 const csvPath = join(sharedDir, 'index', 'rules.csv');
 const present = existsSync(csvPath);
 warnIfNoShared('rules coverage');
-
-/** Minimal RFC 4180 reader: quoted fields may hold commas, quotes are doubled. */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  const [header, ...body] = rows;
-  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries((header ?? []).map((h, i) => [h, r[i] ?? ''])));
-}
 
 describe('rule catalogue is well-formed', () => {
   it('has unique codes with Dutch and English texts and a known retourcode', () => {

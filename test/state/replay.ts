@@ -1,0 +1,96 @@
+/**
+ * Replays a sequence of messages through the real analysis and the real store's admission, as the
+ * gateway does: each message arrives on its own Dagtekening, passes (or not) the cross-message
+ * rules against what was admitted before, and only admitted messages change the state.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localAnalyser, type Analyser } from '../../src/ingest/pool.js';
+import { defaultMappingsDir } from '../../src/mappings/load.js';
+import { checkerOptions } from '../../src/state/options.js';
+import type { Admission } from '../../src/store/ports.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { DEFAULT_RULE_OPTIONS } from '../../src/validate/rules/run.js';
+import { bericht } from '../support/bericht.js';
+
+export interface Step {
+  readonly name: string;
+  readonly admission: Admission;
+}
+
+export interface Replayer {
+  /** Analyses and admits one message; throws when it is not a valid message on its own. */
+  send(name: string, bytes: Uint8Array): Promise<Step>;
+  readonly store: SqliteStore;
+  close(): Promise<void>;
+}
+
+let shared: Analyser | undefined;
+function analyser(): Analyser {
+  shared ??= localAnalyser({ maxBytes: 25 * 1024 * 1024, rules: DEFAULT_RULE_OPTIONS });
+  return shared;
+}
+
+export function replayer(): Replayer {
+  const store = new SqliteStore({ path: ':memory:', checker: checkerOptions(defaultMappingsDir()) });
+  let n = 0;
+  return {
+    store,
+    async send(name, bytes) {
+      const id = `seq-${String(++n).padStart(4, '0')}`;
+      const analysis = await analyser().analyse({ bytes, answerId: 'ANTW-1', today: '2026-12-31' });
+      if (analysis.header === null || analysis.facts === null) {
+        const codes = analysis.result.fouten.map((f) => `${f.code} ${f.location}`).join(', ');
+        throw new Error(`${name} is not a valid message on its own: ${codes}`);
+      }
+      const day = analysis.header.dagtekening;
+      const admission = await store.admit({
+        record: bericht(id, {
+          type: analysis.result.type,
+          receivedAt: `${day}T09:00:00.000Z`,
+          afzender: analysis.header.afzender,
+          ontvanger: analysis.header.ontvanger,
+          identificatie: analysis.header.identificatieRetour ?? analysis.header.identificatie,
+          dagtekening: day,
+          offers: analysis.offers,
+          references: analysis.references,
+        }),
+        facts: analysis.facts,
+        today: day,
+      });
+      return { name, admission };
+    },
+    close: async () => store.close(),
+  };
+}
+
+/**
+ * fixtures/sequences/<rule>/{breaks,passes}.txt: one message per line, a path relative to
+ * fixtures/ (the folder's own XML files or any other fixture); '#' starts a comment.
+ */
+export interface Sequence {
+  readonly rule: string;
+  readonly kind: 'breaks' | 'passes';
+  readonly files: readonly { readonly name: string; readonly bytes: Buffer }[];
+}
+
+export function sequences(fixtures: string): Sequence[] {
+  const root = join(fixtures, 'sequences');
+  const out: Sequence[] = [];
+  for (const rule of readdirSync(root).sort()) {
+    for (const kind of ['breaks', 'passes'] as const) {
+      let list: string;
+      try {
+        list = readFileSync(join(root, rule, `${kind}.txt`), 'utf8');
+      } catch {
+        continue;
+      }
+      const names = list
+        .split('\n')
+        .map((l) => l.replace(/#.*/, '').trim())
+        .filter((l) => l !== '');
+      out.push({ rule: rule.toUpperCase(), kind, files: names.map((name) => ({ name, bytes: readFileSync(join(fixtures, name)) })) });
+    }
+  }
+  return out;
+}
