@@ -3,12 +3,13 @@
  * with its debet/credit pairing and, once answered, whether it was approved.
  */
 import type { StateGroup } from '../rule.js';
+import { FIT_NOT_APPLICABLE, FIT_RULES } from './fit/index.js';
 
 export const declaratieGroup: StateGroup = {
   name: 'declaratie',
   schema: '',
   tables: [],
-  rules: [],
-  notApplicable: {},
+  rules: [...FIT_RULES],
+  notApplicable: { ...FIT_NOT_APPLICABLE },
   apply: {},
 };
