@@ -4,6 +4,7 @@
  * rules against what was admitted before, and only admitted messages change the state.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { localAnalyser, type Analyser } from '../../src/ingest/pool.js';
 import { defaultMappingsDir } from '../../src/mappings/load.js';
@@ -12,6 +13,7 @@ import type { Admission } from '../../src/store/ports.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { DEFAULT_RULE_OPTIONS } from '../../src/validate/rules/run.js';
 import { bericht } from '../support/bericht.js';
+import { tempDir } from '../support/gateway.js';
 
 export interface Step {
   readonly name: string;
@@ -22,6 +24,8 @@ export interface Replayer {
   /** Analyses and admits one message; throws when it is not a valid message on its own. */
   send(name: string, bytes: Uint8Array): Promise<Step>;
   readonly store: SqliteStore;
+  /** Reads the committed database through a connection of its own. */
+  peek<T = Record<string, unknown>>(sql: string): T[];
   close(): Promise<void>;
 }
 
@@ -32,10 +36,16 @@ function analyser(): Analyser {
 }
 
 export function replayer(): Replayer {
-  const store = new SqliteStore({ path: ':memory:', checker: checkerOptions(defaultMappingsDir()) });
+  const path = join(tempDir('replay'), 'state.sqlite');
+  const store = new SqliteStore({ path, checker: checkerOptions(defaultMappingsDir()) });
   let n = 0;
+  let reader: Database.Database | undefined;
   return {
     store,
+    peek<T>(sql: string): T[] {
+      reader ??= new Database(path, { readonly: true });
+      return reader.prepare(sql).all() as T[];
+    },
     async send(name, bytes) {
       const id = `seq-${String(++n).padStart(4, '0')}`;
       const analysis = await analyser().analyse({ bytes, answerId: 'ANTW-1', today: '2026-12-31' });
@@ -60,7 +70,10 @@ export function replayer(): Replayer {
       });
       return { name, admission };
     },
-    close: async () => store.close(),
+    close: async () => {
+      reader?.close();
+      store.close();
+    },
   };
 }
 
