@@ -65,7 +65,7 @@ describe('cross-message rule violations over HTTP', () => {
     if (official !== undefined) expect(checkWithLibxml2(xml, { ...settings, schemas: official }).result.xsdValid).toBe(true);
     const heen = checkWithLibxml2(fixture(REUSED), settings).checked!;
     expect(checkRetourPair(heen, retour.checked!)).toEqual([]);
-    const products = (retour.checked!.message as { Client: { ToegewezenProducten: { ToegewezenProduct: { ToewijzingNummer: string; RetourCodes: { RetourCode: string[] } }[] } } })
+    const products = (retour.checked!.message as unknown as { Client: { ToegewezenProducten: { ToegewezenProduct: { ToewijzingNummer: string; RetourCodes: { RetourCode: string[] } }[] } } })
       .Client.ToegewezenProducten.ToegewezenProduct;
     expect(products.map((p) => [p.ToewijzingNummer, p.RetourCodes.RetourCode])).toEqual([
       ['22800101', ['9332']],
