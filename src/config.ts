@@ -35,6 +35,8 @@ export const ConfigSchema = z.object({
   tlsCa: z.string().optional(),
   pushPollMs: z.coerce.number().int().positive().default(1000),
   pushConcurrency: z.coerce.number().int().positive().default(16),
+  /** Quality figures: cells of other parties below this many are shown masked ("<5"). */
+  qualityThreshold: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export type Config = Readonly<Omit<z.infer<typeof ConfigSchema>, 'mappingsDir'> & { mappingsDir: string }>;
@@ -56,6 +58,7 @@ export const ENV: Readonly<Record<keyof z.infer<typeof ConfigSchema>, string>> =
   tlsCa: 'IJW_TLS_CA',
   pushPollMs: 'IJW_PUSH_POLL_MS',
   pushConcurrency: 'IJW_PUSH_CONCURRENCY',
+  qualityThreshold: 'IJW_QUALITY_THRESHOLD',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: Partial<Record<keyof typeof ENV, string | number>> = {}): Config {

@@ -110,6 +110,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
       maxBytes: config.maxBytes,
       onQueued: () => pusher.wake(),
       draining: () => draining,
+      qualityThreshold: config.qualityThreshold,
       ...(config.tlsCert !== undefined && config.tlsKey !== undefined
         ? {
             https: {

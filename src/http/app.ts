@@ -13,6 +13,7 @@ import type { Ids } from '../ingest/ids.js';
 import type { Directory } from '../mappings/types.js';
 import type { Store } from '../store/ports.js';
 import { berichtenRoutes } from './berichten.js';
+import { kwaliteitRoutes } from './kwaliteit.js';
 import { mailboxRoutes } from './mailbox.js';
 import type { Metrics } from './metrics.js';
 import { operateRoutes } from './operate.js';
@@ -33,6 +34,8 @@ export interface AppDeps {
   readonly https?: HttpsOptions;
   /** True while shutting down: new messages are refused with 503. */
   readonly draining: () => boolean;
+  /** Quality figures: cells of other parties below this are shown as "<5" (default 5). */
+  readonly qualityThreshold?: number;
 }
 
 function errorBody(code: keyof typeof ERRORS, detail: string) {
@@ -103,5 +106,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(operateRoutes, { deps });
   await app.register(berichtenRoutes, { deps });
   await app.register(mailboxRoutes, { deps });
+  await app.register(kwaliteitRoutes, { deps });
   return app;
 }

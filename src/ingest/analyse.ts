@@ -4,6 +4,7 @@
  * when it breaks a rule, the answer the gateway sends on the recipient's behalf. Pure: bytes in,
  * plain data out, so it can run in a worker thread.
  */
+import { deadlineFacts, NO_DEADLINE_FACTS, type DeadlineFacts } from '../quality/facts.js';
 import { buildRetour } from '../retour/build.js';
 import { buildJw325HeaderOnly } from '../retour/jw325.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
@@ -39,6 +40,8 @@ export interface Analysis {
   readonly retourcodes: readonly string[];
   /** The gateway's answer when the message breaks rules (or `headerCodes` asked for one). */
   readonly answer: Answer | null;
+  /** Dates and codes for the reaction terms of the quality figures. */
+  readonly deadline: DeadlineFacts;
 }
 
 export interface AnalyseOptions {
@@ -149,7 +152,7 @@ function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOp
 
 export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promise<Analysis> {
   const { result, checked } = await checkLarge(bytes, options, options.chunkPool);
-  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null };
+  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null, deadline: NO_DEADLINE_FACTS };
   const header = headerFields(checked.message);
   const { offers, references } = keys(checked, header);
   return {
@@ -159,5 +162,6 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
     references,
     retourcodes: [...carriedCodes(checked.message)],
     answer: answerFor(checked, inputFouten(result, checked), options),
+    deadline: deadlineFacts(checked.type, checked.message),
   };
 }

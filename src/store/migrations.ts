@@ -3,6 +3,7 @@
  * changes come as a new entry.
  */
 import type Database from 'better-sqlite3';
+import { QUALITY_MIGRATION } from '../quality/schema.js';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE berichten (
@@ -74,6 +75,7 @@ const MIGRATIONS: readonly string[] = [
      duration_ms REAL NOT NULL
    );
    CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id);`,
+  QUALITY_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -6,6 +6,9 @@
  * failing write does not take the others down.
  */
 import Database from 'better-sqlite3';
+import type { QualityReads, Refusal } from '../quality/ports.js';
+import { qualityReads } from '../quality/reads.js';
+import { qualityWriter, type QualityWriter } from '../quality/writer.js';
 import type { MessageType } from '../standard/catalogue.js';
 import type { ValidationResult } from '../validate/report.js';
 import { migrate } from './migrations.js';
@@ -99,6 +102,8 @@ export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
   readonly path: string;
   readonly now?: () => Date;
+  /** Quality tallies and terms with every message (default); off only to measure what they cost. */
+  readonly tally?: boolean;
 }
 
 export class SqliteStore implements Store {
@@ -107,6 +112,8 @@ export class SqliteStore implements Store {
   #queue: Pending[] = [];
   #flushScheduled = false;
   readonly #stmt;
+  readonly #quality: QualityWriter;
+  readonly quality: QualityReads;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new Database(options.path);
@@ -118,11 +125,13 @@ export class SqliteStore implements Store {
     this.#db.pragma('busy_timeout = 5000');
     migrate(this.#db);
     const db = this.#db;
+    this.#quality = qualityWriter(db, { tally: options.tally ?? true });
+    this.quality = qualityReads(db);
     this.#stmt = {
       insertBericht: db.prepare(`INSERT INTO berichten (id, received_at, type, origin, sender_id, recipient_id, afzender, ontvanger,
-        identificatie, dagtekening, idempotency_key, sha256, size, body, status, report, answer, retourcodes)
+        identificatie, dagtekening, idempotency_key, sha256, size, body, status, report, answer, retourcodes, quality)
         VALUES (@id, @receivedAt, @type, @origin, @senderId, @recipientId, @afzender, @ontvanger, @identificatie, @dagtekening,
-        @idempotencyKey, @sha256, @size, @body, @status, @report, @answer, @retourcodes)`),
+        @idempotencyKey, @sha256, @size, @body, @status, @report, @answer, @retourcodes, @quality)`),
       insertHistory: db.prepare('INSERT INTO status_history (bericht_id, at, status, note) VALUES (?, ?, ?, ?)'),
       insertKey: db.prepare('INSERT OR IGNORE INTO correlation_keys (key, bericht_id) VALUES (?, ?)'),
       findKey: db.prepare<[string], { bericht_id: string }>('SELECT bericht_id FROM correlation_keys WHERE key = ?'),
@@ -167,6 +176,7 @@ export class SqliteStore implements Store {
       prunable: db.prepare<[string], { id: string }>(`SELECT b.id FROM berichten b WHERE b.received_at < ?
         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.bericht_id = b.id AND d.state = 'pending')`),
       deleteBericht: db.prepare('DELETE FROM berichten WHERE id = ?'),
+      pruneRefusals: db.prepare('DELETE FROM refusals WHERE at < ?'),
     };
   }
 
@@ -238,6 +248,7 @@ export class SqliteStore implements Store {
       report: JSON.stringify(b.report),
       answer: b.answer === null ? null : JSON.stringify(b.answer),
       retourcodes: JSON.stringify(b.retourcodes),
+      quality: b.quality === undefined ? null : JSON.stringify(b.quality),
     });
     this.#stmt.insertHistory.run(b.id, b.receivedAt, b.status, null);
     for (const key of b.offers) this.#stmt.insertKey.run(key, b.id);
@@ -249,6 +260,11 @@ export class SqliteStore implements Store {
     if (b.deliverTo !== null) {
       this.#stmt.insertDelivery.run(b.id, b.deliverTo.partyId, b.deliverTo.mode, b.receivedAt, b.receivedAt);
     }
+    this.#quality.bericht(b);
+  }
+
+  recordRefusal(refusal: Refusal): Promise<void> {
+    return this.#write(() => this.#quality.refusal(refusal));
   }
 
   original(idempotencyKey: string): Original | undefined {
@@ -410,6 +426,7 @@ export class SqliteStore implements Store {
           this.#stmt.deleteBericht.run(id);
           n++;
         }
+        this.#stmt.pruneRefusals.run(before);
       }).then(() => resolve(n), reject);
     });
   }

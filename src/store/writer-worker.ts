@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteStore } from './sqlite.js';
 
-export type WriteMethod = 'save' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune';
+export type WriteMethod = 'save' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal';
 
 export interface WriteCall {
   readonly id: number;
