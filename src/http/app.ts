@@ -7,6 +7,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { ServerOptions as HttpsOptions } from 'node:https';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
+import { dashboardRoutes } from '../dashboard/routes.js';
 import { ERRORS, GatewayError } from '../errors.js';
 import type { Analyser } from '../ingest/pool.js';
 import type { Ids } from '../ingest/ids.js';
@@ -107,5 +108,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(berichtenRoutes, { deps });
   await app.register(mailboxRoutes, { deps });
   await app.register(kwaliteitRoutes, { deps });
+  await app.register(dashboardRoutes);
   return app;
 }
