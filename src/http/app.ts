@@ -12,6 +12,8 @@ import { ERRORS, GatewayError } from '../errors.js';
 import type { Analyser } from '../ingest/pool.js';
 import type { Ids } from '../ingest/ids.js';
 import type { Directory } from '../mappings/types.js';
+import { codes } from '../quality/codes.js';
+import { reportRoutes } from '../report/routes.js';
 import type { Store } from '../store/ports.js';
 import { berichtenRoutes } from './berichten.js';
 import { kwaliteitRoutes } from './kwaliteit.js';
@@ -109,5 +111,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(mailboxRoutes, { deps });
   await app.register(kwaliteitRoutes, { deps });
   await app.register(dashboardRoutes);
+  await app.register(reportRoutes, { deps, codes: codes() });
   return app;
 }
