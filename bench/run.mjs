@@ -6,7 +6,7 @@
  *   node bench/run.mjs [--count 2000] [--rounds 14] [--big-runs 5] [--batch 1000]
  *                      [--cpu N | --no-pin] [--no-fixtures] [--regen] [--check]
  *                      [--no-http] [--http-workers 1,2] [--http-duration 20] [--http-half-duration 15]
- *                      [--http-warmup 5]
+ *                      [--http-warmup 5] [--no-tally]
  *
  * a) JW301 and JW305, 2,000 generated files each: messages/s of our engine, single thread, in a
  *    long-lived child process (after 2 warm-up passes), against `xmllint --noout --schema` on the
@@ -471,6 +471,20 @@ if (!argv.includes('--no-http')) {
   }
 }
 
+// d) What the quality tallies cost at ingest: bench/tally.mjs, tallies on against off in the same
+// run (a process of its own, so its heap and statement caches are its own). --no-tally skips it.
+let tally = null;
+if (!argv.includes('--no-tally')) {
+  const tallyJson = join(DEFAULT_OUT, 'tally-results.json');
+  rmSync(tallyJson, { force: true });
+  const r = spawnSync(process.execPath, [join(BENCH_DIR, 'tally.mjs'), '--json', tallyJson], { stdio: 'inherit', cwd: REPO_ROOT });
+  if (existsSync(tallyJson)) tally = JSON.parse(readFileSync(tallyJson, 'utf8'));
+  if (r.status !== 0 || tally === null) {
+    notes.push(`d) quality tallies failed (exit ${r.status})`);
+    process.exitCode = 1;
+  }
+}
+
 const results = {
   date: started.toISOString(),
   machine: { cpu: cpus[0]?.model ?? null, cpus: cpus.length, memGiB: os.totalmem() / 2 ** 30, platform: `${os.type()} ${os.release()}`, loadAtStart, loadAtEnd },
@@ -482,7 +496,8 @@ const results = {
   fixtures: fixtureRuns,
   big,
   http,
-  pass: small.jw301.pass && small.jw305.pass && big.pass && (http === null || http.pass === true),
+  tally,
+  pass: small.jw301.pass && small.jw305.pass && big.pass && (http === null || http.pass === true) && (tally === null || tally.pass === true),
   notes,
 };
 writeFileSync(join(DEFAULT_OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -8,6 +8,7 @@ import cron from 'node-cron';
 import { z } from 'zod';
 import { GatewayError } from './errors.js';
 import { defaultMappingsDir } from './mappings/load.js';
+import { DEFAULT_REPORT_SCHEDULE } from './report/schedule.js';
 import { DEFAULT_MAX_BYTES } from './validate/preflight.js';
 
 const versions = z
@@ -29,12 +30,19 @@ export const ConfigSchema = z.object({
     .string()
     .refine((s) => cron.validate(s), 'expected a cron expression such as "17 3 * * *"')
     .default('17 3 * * *'),
+  /** When the monthly quality reports of the month before are written, in Europe/Amsterdam time. */
+  reportSchedule: z
+    .string()
+    .refine((s) => cron.validate(s), 'expected a cron expression such as "0 6 1 * *"')
+    .default(DEFAULT_REPORT_SCHEDULE),
   xsdVersies: versions.default(['0.1.0', '1.0.0']),
   tlsCert: z.string().optional(),
   tlsKey: z.string().optional(),
   tlsCa: z.string().optional(),
   pushPollMs: z.coerce.number().int().positive().default(1000),
   pushConcurrency: z.coerce.number().int().positive().default(16),
+  /** Quality figures: cells of other parties below this many are shown masked ("<5"). */
+  qualityThreshold: z.coerce.number().int().min(1).max(1000).default(5),
 });
 
 export type Config = Readonly<Omit<z.infer<typeof ConfigSchema>, 'mappingsDir'> & { mappingsDir: string }>;
@@ -50,12 +58,14 @@ export const ENV: Readonly<Record<keyof z.infer<typeof ConfigSchema>, string>> =
   workers: 'IJW_WORKERS',
   retentionDays: 'IJW_RETENTION_DAYS',
   pruneSchedule: 'IJW_PRUNE_SCHEDULE',
+  reportSchedule: 'IJW_REPORT_SCHEDULE',
   xsdVersies: 'IJW_XSD_VERSIES',
   tlsCert: 'IJW_TLS_CERT',
   tlsKey: 'IJW_TLS_KEY',
   tlsCa: 'IJW_TLS_CA',
   pushPollMs: 'IJW_PUSH_POLL_MS',
   pushConcurrency: 'IJW_PUSH_CONCURRENCY',
+  qualityThreshold: 'IJW_QUALITY_THRESHOLD',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: Partial<Record<keyof typeof ENV, string | number>> = {}): Config {

@@ -16,6 +16,8 @@ import { systemIds } from './ingest/ids.js';
 import { createAnalyser } from './ingest/pool.js';
 import { demoKeysInUse } from './mappings/demo-keys.js';
 import { loadMappings } from './mappings/load.js';
+import { codes } from './quality/codes.js';
+import { REPORT_TIMEZONE, writeMonthlyReports } from './report/schedule.js';
 import type { Store } from './store/ports.js';
 import { ThreadedStore } from './store/threaded.js';
 
@@ -96,6 +98,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
   });
   let draining = false;
   let prune: ScheduledTask | undefined;
+  let reports: ScheduledTask | undefined;
   let app: FastifyInstance | undefined;
   let address: string;
   try {
@@ -110,6 +113,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
       maxBytes: config.maxBytes,
       onQueued: () => pusher.wake(),
       draining: () => draining,
+      qualityThreshold: config.qualityThreshold,
       ...(config.tlsCert !== undefined && config.tlsKey !== undefined
         ? {
             https: {
@@ -125,12 +129,20 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
     });
 
     prune = cron.schedule(config.pruneSchedule, () => runRetention(store, clock, config.retentionDays, log));
+    const reportJob = { quality: store.quality, directory, codes: codes(), clock, dataDir: config.dataDir, log: log.child({ component: 'rapporten' }) };
+    // Named after the data directory, so an operator (or a test) can tell the gateways of one process apart.
+    reports = cron.schedule(config.reportSchedule, () => writeMonthlyReports(reportJob), {
+      name: `ijw-rapporten:${config.dataDir}`,
+      timezone: REPORT_TIMEZONE,
+      noOverlap: true,
+    });
 
     address = await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     // Release what was opened (worker threads, the cron timer, the database), or a gateway that
     // could not start would keep the process alive: `serve` on a busy port would hang.
     await prune?.destroy();
+    await reports?.destroy();
     await app?.close();
     await pusher.stop();
     await analyser.close();
@@ -139,6 +151,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
   }
   const server = app;
   const retention = prune;
+  const monthly = reports;
   pusher.start();
   log.info({ address, dataDir: config.dataDir, mappings: config.mappingsDir, workers: config.workers }, 'ijw-gateway listening');
 
@@ -149,6 +162,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
       closing ??= (async () => {
         draining = true;
         await retention.destroy();
+        await monthly.destroy();
         // app.close() waits for requests in flight, which includes their commits.
         await server.close();
         await pusher.stop();

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       retentionDays: 400,
       pruneSchedule: '17 3 * * *',
       xsdVersies: ['0.1.0', '1.0.0'],
+      qualityThreshold: 5,
     });
     expect(c.workers).toBeGreaterThanOrEqual(1);
     expect(Object.isFrozen(c)).toBe(true);
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
       IJW_XSD_VERSIES: ' 1.0.0 , 1.1.0 ',
       IJW_PUSH_POLL_MS: '250',
       IJW_PUSH_CONCURRENCY: '4',
+      IJW_QUALITY_THRESHOLD: '10',
     });
     expect(c).toMatchObject({
       port: 9090,
@@ -49,6 +51,7 @@ describe('loadConfig', () => {
       xsdVersies: ['1.0.0', '1.1.0'],
       pushPollMs: 250,
       pushConcurrency: 4,
+      qualityThreshold: 10,
     });
     expect(Object.values(ENV).every((name) => name.startsWith('IJW_'))).toBe(true);
   });

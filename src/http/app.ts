@@ -7,12 +7,16 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { ServerOptions as HttpsOptions } from 'node:https';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Logger } from 'pino';
+import { dashboardRoutes } from '../dashboard/routes.js';
 import { ERRORS, GatewayError } from '../errors.js';
 import type { Analyser } from '../ingest/pool.js';
 import type { Ids } from '../ingest/ids.js';
 import type { Directory } from '../mappings/types.js';
+import { codes } from '../quality/codes.js';
+import { reportRoutes } from '../report/routes.js';
 import type { Store } from '../store/ports.js';
 import { berichtenRoutes } from './berichten.js';
+import { kwaliteitRoutes } from './kwaliteit.js';
 import { mailboxRoutes } from './mailbox.js';
 import type { Metrics } from './metrics.js';
 import { operateRoutes } from './operate.js';
@@ -33,6 +37,8 @@ export interface AppDeps {
   readonly https?: HttpsOptions;
   /** True while shutting down: new messages are refused with 503. */
   readonly draining: () => boolean;
+  /** Quality figures: cells of other parties below this are shown as "<5" (default 5). */
+  readonly qualityThreshold?: number;
 }
 
 function errorBody(code: keyof typeof ERRORS, detail: string) {
@@ -103,5 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(operateRoutes, { deps });
   await app.register(berichtenRoutes, { deps });
   await app.register(mailboxRoutes, { deps });
+  await app.register(kwaliteitRoutes, { deps });
+  await app.register(dashboardRoutes);
+  await app.register(reportRoutes, { deps, codes: codes() });
   return app;
 }

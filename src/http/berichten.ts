@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GatewayError } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
+import { refusalFacts } from '../quality/facts.js';
 import { MESSAGE_TYPES, type MessageType } from '../standard/catalogue.js';
 import type { Party } from '../mappings/types.js';
 import { BERICHT_STATUSES, NOT_FORWARDED, type BerichtStatus } from '../store/ports.js';
@@ -10,6 +11,14 @@ import type { AppDeps } from './app.js';
 import { authenticate, visibleParties } from './auth.js';
 
 const XML_TYPES = ['application/xml', 'text/xml'];
+
+/** Sendings refused before they became a message, which the quality tallies count, by status. */
+const REFUSAL_CODES: Readonly<Record<number, string>> = {
+  401: 'IJW_ERR_UNAUTHENTICATED',
+  403: 'IJW_ERR_FORBIDDEN',
+  413: 'IJW_ERR_TOO_LARGE',
+  415: 'IJW_ERR_MEDIA_TYPE',
+};
 
 const foutSchema = {
   type: 'object',
@@ -65,6 +74,33 @@ function wantsXml(request: FastifyRequest): boolean {
 export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: AppDeps }): Promise<void> {
   app.addContentTypeParser(XML_TYPES, { parseAs: 'buffer', bodyLimit: deps.maxBytes }, (_req, body, done) => done(null, body));
 
+  // The type of a message refused with 403: the only thing of its content the refusal keeps.
+  const refusedType = new WeakMap<FastifyRequest, MessageType | null>();
+  // Before the answer leaves, as for a stored message: a refusal that was answered is counted.
+  app.addHook('onSend', async (request, reply, payload) => {
+    const code = REFUSAL_CODES[reply.statusCode];
+    if (request.method !== 'POST' || request.routeOptions.url !== '/berichten' || code === undefined) return payload;
+    let party: Party | null = null;
+    try {
+      party = authenticate(request, deps.directory);
+    } catch {
+      // 401: nobody we know
+    }
+    try {
+      await deps.store.recordRefusal({
+        at: deps.clock().toISOString(),
+        partyId: party?.id ?? null,
+        statusCode: reply.statusCode,
+        code,
+        type: refusedType.get(request) ?? null,
+        quality: refusalFacts(deps.directory, party),
+      });
+    } catch (err) {
+      request.log.error({ err }, 'refusal not counted');
+    }
+    return payload;
+  });
+
   app.post(
     '/berichten',
     {
@@ -113,6 +149,7 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
       if (answer.queued) deps.onQueued();
       if (body.id !== null) reply.header('location', `/berichten/${body.id}`);
       if (answer.statusCode === 403) {
+        refusedType.set(request, body.type);
         return reply.code(403).send({ ...body, code: 'IJW_ERR_FORBIDDEN', detail: `${party.id} may not send for this Afzender.` });
       }
       if (answer.statusCode === 422 && wantsXml(request)) {

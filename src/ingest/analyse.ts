@@ -4,6 +4,7 @@
  * when it breaks a rule, the answer the gateway sends on the recipient's behalf. Pure: bytes in,
  * plain data out, so it can run in a worker thread.
  */
+import { deadlineFacts, NO_DEADLINE_FACTS, type DeadlineFacts } from '../quality/facts.js';
 import { buildRetour } from '../retour/build.js';
 import { buildJw325HeaderOnly } from '../retour/jw325.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
@@ -43,6 +44,8 @@ export interface Analysis {
   readonly answer: Answer | null;
   /** What the message brings to the cross-message checks; null when it broke a rule already. */
   readonly facts: Facts | null;
+  /** Dates and codes for the reaction terms of the quality figures. */
+  readonly deadline: DeadlineFacts;
 }
 
 export interface AnalyseOptions {
@@ -167,7 +170,7 @@ function crossTargets(c: CheckedMessage, fouten: readonly Fout[]): Violation[] {
 
 export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promise<Analysis> {
   const { result, checked } = await checkLarge(bytes, options, options.chunkPool);
-  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null, facts: null };
+  if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null, facts: null, deadline: NO_DEADLINE_FACTS };
   const header = headerFields(checked.message);
   const { offers, references } = keys(checked, header);
   return {
@@ -178,5 +181,6 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
     retourcodes: [...carriedCodes(checked.message)],
     answer: answerFor(checked, inputFouten(result, checked), options),
     facts: result.fouten.length === 0 ? extractFacts(checked) : null,
+    deadline: deadlineFacts(checked.type, checked.message),
   };
 }

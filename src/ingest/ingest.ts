@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { toAmsterdamDate } from '../calendar/index.js';
 import type { Directory, Party } from '../mappings/types.js';
+import { qualityFacts } from '../quality/facts.js';
 import { mayActFor, route } from '../route/route.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
 import type { BerichtStatus, NewBericht, Store } from '../store/ports.js';
@@ -105,6 +106,7 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     sha256: digest,
     body: bytes,
     report: result,
+    quality: qualityFacts(directory, from, header, analysis.deadline),
   };
 
   if (!result.xsdValid || type === null || header === null) {

@@ -69,6 +69,7 @@ function unconfigured(kind: 'gemeente' | 'aanbieder', code: string, name: string
 export function buildDirectory(mappings: ValidMappings): Directory {
   const configured = new Map(mappings.parties.map((p) => [p.id, p]));
   const billing = new Map(mappings.regios.flatMap((r) => (r.factuurbureau === undefined ? [] : [[r.name, r.factuurbureau]] as const)));
+  const variants = new Map(mappings.regios.flatMap((r) => (r.uitvoeringsvariant === undefined ? [] : [[r.name, r.uitvoeringsvariant]] as const)));
   const officeRegio = new Map([...billing].map(([regio, fb]) => [fb.partyId, regio]));
 
   const parties: Party[] = [];
@@ -87,9 +88,11 @@ export function buildDirectory(mappings: ValidMappings): Directory {
 
   const regios: Regio[] = mappings.gemeenten.jeugdregios.map((r) => {
     const fb = billing.get(r.naam);
+    const variant = variants.get(r.naam);
     return Object.freeze({
       name: r.naam,
       gemeenten: Object.freeze([...r.gemeenten]),
+      ...(variant === undefined ? {} : { uitvoeringsvariant: variant }),
       ...(fb === undefined ? {} : { factuurbureau: Object.freeze({ partyId: fb.partyId, types: Object.freeze([...fb.types]) }) }),
     });
   });

@@ -176,6 +176,8 @@ export const regioSchema = z.strictObject({
       types: z.array(routedType).min(1, 'list at least one message type'),
     })
     .optional(),
+  /** How the regio buys youth care (toewijzingsvariant); the quality tallies count defects per variant. */
+  uitvoeringsvariant: z.enum(['inspanningsgericht', 'outputgericht', 'taakgericht']).optional(),
   note: z.string().optional(),
 });
 export type RegioConfig = z.output<typeof regioSchema>;

@@ -53,6 +53,8 @@ export interface Regio {
    * answers them in the gemeente's name (JW323 in, JW325 out: see typesSentByFactuurbureau()).
    */
   readonly factuurbureau?: { readonly partyId: string; readonly types: readonly MessageType[] };
+  /** How the regio buys youth care, where regios.json says so. */
+  readonly uitvoeringsvariant?: 'inspanningsgericht' | 'outputgericht' | 'taakgericht';
 }
 
 export interface Directory {

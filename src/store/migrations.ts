@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { stateSchema } from '../state/groups.js';
+import { QUALITY_MIGRATION } from '../quality/schema.js';
 
 const MIGRATIONS: readonly string[] = [
   `CREATE TABLE berichten (
@@ -77,6 +78,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX delivery_attempts_delivery ON delivery_attempts (delivery_id);`,
   // The cross-message state (src/state/): each group's tables.
   stateSchema(),
+  QUALITY_MIGRATION,
 ];
 
 export function migrate(db: Database.Database): number {

@@ -2,6 +2,7 @@
  * What the gateway needs from storage, independent of the engine. The SQLite implementation is the
  * default; the contract is what tests and the HTTP layer rely on.
  */
+import type { QualityFacts, QualityReads, Refusal } from '../quality/ports.js';
 import type { MessageType } from '../standard/catalogue.js';
 import type { Facts } from '../state/facts.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
@@ -69,6 +70,8 @@ export interface NewBericht {
   readonly links: readonly { readonly toId: string; readonly kind: LinkKind }[];
   /** Queue it for this recipient: push or mailbox. */
   readonly deliverTo: { readonly partyId: string; readonly mode: 'push' | 'mailbox' } | null;
+  /** What the quality tallies need beyond the header (regio, sender, dates for the terms). */
+  readonly quality?: QualityFacts;
 }
 
 export interface BerichtSummary {
@@ -193,6 +196,11 @@ export interface Store {
   acknowledge(partyId: string, deliveryId: number, at: string): Promise<boolean>;
   /** Queue a message again for a recipient (operator replay). */
   requeue(berichtId: string, partyId: string, mode: 'push' | 'mailbox', note: string): Promise<number>;
+
+  /** A sending refused before it became a message (401/403/413/415); counted in the quality tallies. */
+  recordRefusal(refusal: Refusal): Promise<void>;
+  /** The quality tallies, terms and the messages behind them (src/quality/). */
+  readonly quality: QualityReads;
 
   /** Removes messages received before `before` whose deliveries are finished; returns how many. */
   prune(before: string): Promise<number>;

@@ -6,6 +6,9 @@
  * with each write in its own savepoint, so one failing write does not take the others down.
  */
 import Database from 'better-sqlite3';
+import type { QualityReads, Refusal } from '../quality/ports.js';
+import { qualityReads } from '../quality/reads.js';
+import { qualityWriter, type QualityWriter } from '../quality/writer.js';
 import type { MessageType } from '../standard/catalogue.js';
 import { CrossChecker, type CheckerOptions } from '../state/check.js';
 import type { ValidationResult } from '../validate/report.js';
@@ -104,6 +107,8 @@ export interface SqliteStoreOptions {
   readonly now?: () => Date;
   /** Contract data and the regio table for the cross-message rules. */
   readonly checker?: CheckerOptions;
+  /** Quality tallies and terms with every message (default); off only to measure what they cost. */
+  readonly tally?: boolean;
 }
 
 export class SqliteStore implements Store {
@@ -113,6 +118,8 @@ export class SqliteStore implements Store {
   #flushScheduled = false;
   readonly #stmt;
   readonly #checker: CrossChecker;
+  readonly #quality: QualityWriter;
+  readonly quality: QualityReads;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new Database(options.path);
@@ -125,11 +132,13 @@ export class SqliteStore implements Store {
     migrate(this.#db);
     const db = this.#db;
     this.#checker = new CrossChecker(db, options.checker);
+    this.#quality = qualityWriter(db, { tally: options.tally ?? true });
+    this.quality = qualityReads(db);
     this.#stmt = {
       insertBericht: db.prepare(`INSERT INTO berichten (id, received_at, type, origin, sender_id, recipient_id, afzender, ontvanger,
-        identificatie, dagtekening, idempotency_key, sha256, size, body, status, report, answer, retourcodes)
+        identificatie, dagtekening, idempotency_key, sha256, size, body, status, report, answer, retourcodes, quality)
         VALUES (@id, @receivedAt, @type, @origin, @senderId, @recipientId, @afzender, @ontvanger, @identificatie, @dagtekening,
-        @idempotencyKey, @sha256, @size, @body, @status, @report, @answer, @retourcodes)`),
+        @idempotencyKey, @sha256, @size, @body, @status, @report, @answer, @retourcodes, @quality)`),
       insertHistory: db.prepare('INSERT INTO status_history (bericht_id, at, status, note) VALUES (?, ?, ?, ?)'),
       insertKey: db.prepare('INSERT OR IGNORE INTO correlation_keys (key, bericht_id) VALUES (?, ?)'),
       findKey: db.prepare<[string], { bericht_id: string }>('SELECT bericht_id FROM correlation_keys WHERE key = ?'),
@@ -174,6 +183,7 @@ export class SqliteStore implements Store {
       prunable: db.prepare<[string], { id: string }>(`SELECT b.id FROM berichten b WHERE b.received_at < ?
         AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.bericht_id = b.id AND d.state = 'pending')`),
       deleteBericht: db.prepare('DELETE FROM berichten WHERE id = ?'),
+      pruneRefusals: db.prepare('DELETE FROM refusals WHERE at < ?'),
     };
   }
 
@@ -272,6 +282,7 @@ export class SqliteStore implements Store {
       report: JSON.stringify(b.report),
       answer: b.answer === null ? null : JSON.stringify(b.answer),
       retourcodes: JSON.stringify(b.retourcodes),
+      quality: b.quality === undefined ? null : JSON.stringify(b.quality),
     });
     this.#stmt.insertHistory.run(b.id, b.receivedAt, b.status, null);
     for (const key of b.offers) this.#stmt.insertKey.run(key, b.id);
@@ -283,6 +294,11 @@ export class SqliteStore implements Store {
     if (b.deliverTo !== null) {
       this.#stmt.insertDelivery.run(b.id, b.deliverTo.partyId, b.deliverTo.mode, b.receivedAt, b.receivedAt);
     }
+    this.#quality.bericht(b);
+  }
+
+  recordRefusal(refusal: Refusal): Promise<void> {
+    return this.#write(() => this.#quality.refusal(refusal));
   }
 
   original(idempotencyKey: string): Original | undefined {
@@ -444,6 +460,7 @@ export class SqliteStore implements Store {
           this.#stmt.deleteBericht.run(id);
           n++;
         }
+        this.#stmt.pruneRefusals.run(before);
       }).then(() => resolve(n), reject);
     });
   }

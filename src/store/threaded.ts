@@ -81,6 +81,7 @@ export class ThreadedStore implements Store {
   acknowledge: Store['acknowledge'] = (...args) => this.#call('acknowledge', args);
   requeue: Store['requeue'] = (id, partyId, mode, note) => this.#call('requeue', [id, partyId, mode, note, this.#now().toISOString()]);
   prune: Store['prune'] = (...args) => this.#call('prune', args);
+  recordRefusal: Store['recordRefusal'] = (...args) => this.#call('recordRefusal', args);
 
   original: Store['original'] = (key) => this.#reader.original(key);
   body: Store['body'] = (id) => this.#reader.body(id);
@@ -90,6 +91,9 @@ export class ThreadedStore implements Store {
   queueDepth: Store['queueDepth'] = () => this.#reader.queueDepth();
   mailbox: Store['mailbox'] = (partyId, limit, after) => this.#reader.mailbox(partyId, limit, after);
   mailboxItem: Store['mailboxItem'] = (partyId, id) => this.#reader.mailboxItem(partyId, id);
+  get quality(): Store['quality'] {
+    return this.#reader.quality;
+  }
 
   /** Waits for every write asked for, then closes both connections and the writer. */
   async close(): Promise<void> {

@@ -7,7 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkerOptions } from '../state/options.js';
 import { SqliteStore } from './sqlite.js';
 
-export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune';
+export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal';
 
 export interface WriteCall {
   readonly id: number;
