@@ -6,7 +6,8 @@
  *   node bench/run.mjs [--count 2000] [--rounds 14] [--big-runs 5] [--batch 1000]
  *                      [--cpu N | --no-pin] [--no-fixtures] [--regen] [--check]
  *                      [--no-http] [--http-workers 1,2] [--http-duration 20] [--http-half-duration 15]
- *                      [--http-warmup 5] [--no-tally]
+ *                      [--http-warmup 5] [--no-tally] [--no-state] [--only state] [--state-toewijzingen 1000000]
+ *                      [--state-messages 400] [--state-rounds 15] [--state-big-runs 3]
  *
  * a) JW301 and JW305, 2,000 generated files each: messages/s of our engine, single thread, in a
  *    long-lived child process (after 2 warm-up passes), against `xmllint --noout --schema` on the
@@ -19,6 +20,11 @@
  *    of this work alone): the first 25 MB message of the process and a repeat, alternating with
  *    `xmllint --stream --noout --schema` on the same file. Targets: ≤ 2 × the xmllint wall time
  *    and peak RSS ≤ 400 MiB, both judged on the first message of the process.
+ *
+ * d) Cross-message state (bench/state.mjs, its own process): JW305/JW323 admission rates with
+ *    1,000,000 toewijzingen in history against an almost empty store (≥ 0.8×), and the 25 MB JW323
+ *    checked against its toewijzingen against its XSD validation time (≤ 3×). `--only state` runs
+ *    only this part; `--no-state` skips it.
  *
  * "ours" is measured twice: `full` = validateWithLibxml2 (what the gateway runs: XSD, then the
  * in-message rules) and `xsd` = validateXsd (preflight, parse, XSD: the work xmllint does). The
@@ -48,6 +54,26 @@ const BIG_RUNS = Number(opt('--big-runs', 5));
 const BATCH = Number(opt('--batch', 1000));
 const CHECK = argv.includes('--check');
 const TARGETS = { jw301PerSecond: 3000, smallRatio: 0.5, bigWallRatio: 2, bigRssMiB: 400 };
+
+/** d) cross-message state at scale: bench/state.mjs in a process of its own (it pins itself). */
+function runState() {
+  const stateJson = join(DEFAULT_OUT, 'state-results.json');
+  mkdirSync(DEFAULT_OUT, { recursive: true });
+  rmSync(stateJson, { force: true });
+  const passthrough = ['--json', stateJson];
+  for (const [ours, theirs] of [['--state-toewijzingen', '--toewijzingen'], ['--state-messages', '--messages'], ['--state-rounds', '--rounds'], ['--state-big-runs', '--big-runs'], ['--cpu', '--cpu']]) {
+    if (opt(ours, undefined) !== undefined) passthrough.push(theirs, opt(ours, undefined));
+  }
+  if (argv.includes('--no-pin')) passthrough.push('--no-pin');
+  const r = spawnSync(process.execPath, [join(BENCH_DIR, 'state.mjs'), ...passthrough], { stdio: 'inherit', cwd: REPO_ROOT });
+  const state = existsSync(stateJson) ? JSON.parse(readFileSync(stateJson, 'utf8')) : null;
+  return { status: r.status, state };
+}
+
+if (opt('--only', undefined) === 'state') {
+  const { status, state } = runState();
+  process.exit(status !== 0 || state === null ? 1 : CHECK && !state.pass ? 1 : 0);
+}
 
 const log = (...a) => console.log(...a);
 const median = (xs) => {
@@ -471,7 +497,18 @@ if (!argv.includes('--no-http')) {
   }
 }
 
-// d) What the quality tallies cost at ingest: bench/tally.mjs, tallies on against off in the same
+// d) Cross-message state with 1,000,000 toewijzingen in history; --no-state skips it.
+let state = null;
+if (!argv.includes('--no-state')) {
+  const r = runState();
+  state = r.state;
+  if (r.status !== 0 || state === null) {
+    notes.push(`d) cross-message state failed (exit ${r.status})`);
+    process.exitCode = 1;
+  }
+}
+
+// e) What the quality tallies cost at ingest: bench/tally.mjs, tallies on against off in the same
 // run (a process of its own, so its heap and statement caches are its own). --no-tally skips it.
 let tally = null;
 if (!argv.includes('--no-tally')) {
@@ -480,7 +517,7 @@ if (!argv.includes('--no-tally')) {
   const r = spawnSync(process.execPath, [join(BENCH_DIR, 'tally.mjs'), '--json', tallyJson], { stdio: 'inherit', cwd: REPO_ROOT });
   if (existsSync(tallyJson)) tally = JSON.parse(readFileSync(tallyJson, 'utf8'));
   if (r.status !== 0 || tally === null) {
-    notes.push(`d) quality tallies failed (exit ${r.status})`);
+    notes.push(`e) quality tallies failed (exit ${r.status})`);
     process.exitCode = 1;
   }
 }
@@ -496,8 +533,15 @@ const results = {
   fixtures: fixtureRuns,
   big,
   http,
+  state,
   tally,
-  pass: small.jw301.pass && small.jw305.pass && big.pass && (http === null || http.pass === true) && (tally === null || tally.pass === true),
+  pass:
+    small.jw301.pass &&
+    small.jw305.pass &&
+    big.pass &&
+    (http === null || http.pass === true) &&
+    (state === null || state.pass === true) &&
+    (tally === null || tally.pass === true),
   notes,
 };
 writeFileSync(join(DEFAULT_OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

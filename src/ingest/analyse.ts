@@ -15,7 +15,8 @@ import type { RuleOptions, Violation } from '../validate/rules/rule.js';
 import type { CheckedMessage } from '../validate/rules/run.js';
 import type { SchemaSet } from '../validate/schema-set.js';
 import type { KeyRef } from '../store/ports.js';
-import { extractFacts, type Facts } from '../state/facts.js';
+import { extractFacts, type Facts, type Jw323Facts } from '../state/facts.js';
+import { buildJw325 } from '../state/declaratie/answer.js';
 import { classesByPath } from '../retour/classes.js';
 
 export interface HeaderFields {
@@ -145,7 +146,15 @@ function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOp
   const cross = crossTargets(c, options.crossViolations ?? []);
   if (c.violations.length === 0 && input.length === 0 && forced.length === 0 && cross.length === 0) return null;
   if (c.type === 'JW323') {
-    const codes = forced.length > 0 ? forced : c.violations.length > 0 || input.length > 0 ? ['0001'] : [...new Set(cross.map((v) => v.retourcode))];
+    if (forced.length === 0 && c.violations.length === 0 && input.length === 0) {
+      // Cross-message findings: the JW325 per process.md §2.4 (state/declaratie/answer.ts).
+      const facts = extractFacts(c) as Jw323Facts;
+      // Never dated before the claim it answers (a claim may carry a Dagtekening later than our clock).
+      const dagtekening = facts.header.dagtekening > options.today ? facts.header.dagtekening : options.today;
+      const built = buildJw325(facts, options.crossViolations ?? [], { identificatie: options.answerId, dagtekening });
+      return { type: 'JW325', xml: built.xml, retourcodes: built.retourcodes };
+    }
+    const codes = forced.length > 0 ? forced : ['0001'];
     const xml = buildJw325HeaderOnly(c as CheckedMessage<'JW323'>, { identificatie: options.answerId, dagtekening: options.today, retourcodes: codes });
     return { type: 'JW325', xml, retourcodes: codes };
   }

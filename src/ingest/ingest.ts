@@ -9,7 +9,8 @@ import type { Directory, Party } from '../mappings/types.js';
 import { qualityFacts } from '../quality/facts.js';
 import { mayActFor, route } from '../route/route.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
-import type { BerichtStatus, NewBericht, Store } from '../store/ports.js';
+import type { BerichtStatus, ClaimMode, NewBericht, Store } from '../store/ports.js';
+import { withClaimFindings } from '../state/declaratie/admit.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
 import type { Analysis, Answer, HeaderFields } from './analyse.js';
 import type { Ids } from './ids.js';
@@ -214,8 +215,14 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
       await store.save([record]);
       return { statusCode: 202, body, queued: true, report: result };
     }
-    const admission = await store.admit({ record, facts: analysis.facts, today: day });
-    if (admission.stored) return { statusCode: 202, body, queued: true, report: result };
+    const claim = type === 'JW323' ? claimMode(routed.factuurbureau, record, sender, ids, header) : undefined;
+    const admission = await store.admit({ record, facts: analysis.facts, today: day, ...(claim === undefined ? {} : { claim }) });
+    if (admission.stored) {
+      if (admission.violations.length === 0 && admission.answer === undefined) return { statusCode: 202, body, queued: true, report: result };
+      // A claim admitted with findings on its prestaties, and/or answered by the gateway for a billing office.
+      const report: ValidationResult = { ...result, valid: admission.violations.length === 0, fouten: [...result.fouten, ...admission.violations] };
+      return { statusCode: 202, body: withClaimFindings(body, admission.violations, admission.answer), queued: true, report };
+    }
     return crossRejected(bytes, deps, { record, analysis, violations: admission.violations, sender, day });
   }
 
@@ -233,6 +240,20 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     answerRecord,
   ]);
   return { statusCode: 202, body, queued: true, report: result };
+}
+
+/**
+ * How a JW323 is admitted (state/declaratie/admit.ts): to a billing office the gateway answers with
+ * the JW325 itself, judged per prestatie; a gemeente gets the claim with any findings on its
+ * prestaties and answers it with its own JW325.
+ */
+function claimMode(billingOffice: boolean, record: NewBericht, sender: Party, ids: Ids, heen: HeaderFields): ClaimMode {
+  if (!billingOffice) return { kind: 'forward' };
+  const placeholder: Answer = { type: 'JW325', xml: '', retourcodes: [] };
+  // Never dated before the claim it answers (a claim may carry a Dagtekening later than our clock).
+  const day = toAmsterdamDate(new Date(record.receivedAt));
+  const dagtekening = heen.dagtekening > day ? heen.dagtekening : day;
+  return { kind: 'answer', identificatie: ids.answer(), dagtekening, answer: generated(placeholder, record.id, sender, record.receivedAt, ids, heen) };
 }
 
 interface CrossContext {

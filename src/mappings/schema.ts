@@ -234,3 +234,44 @@ export const mappingsErrorMap: z.core.$ZodErrorMap = (issue) => {
       return undefined;
   }
 };
+
+/**
+ * contracten.json (optional): contract data per jeugdregio, read by the cross-message rules
+ * (TR418 → 0611, TR341 for aspecific and generic toewijzingen). Amounts in cents, as in the
+ * messages. See src/state/contracts.ts.
+ */
+export const CONTRACTEN_FILE = 'contracten.json';
+
+/** WJ756 Eenheid. */
+const EENHEDEN = ['01', '04', '14', '16', '82', '83', '84'] as const;
+
+const contractProduct = z
+  .strictObject({
+    categorie: z.string().regex(/^\d{2}$/, 'must be a 2-digit ProductCategorie such as "45"'),
+    code: z.string().regex(/^[0-9A-Za-z]{5}$/, 'must be a 5-character ProductCode such as "45A48"'),
+    eenheid: z.enum(EENHEDEN),
+    /** Cents per unit; absent for Eenheid 83, where the volume is the amount itself (CD087). */
+    tarief: z.int().min(0).optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.eenheid === '83' && p.tarief !== undefined) ctx.addIssue({ code: 'custom', path: ['tarief'], message: 'must be absent for Eenheid 83 (euros)' });
+    if (p.eenheid !== '83' && p.tarief === undefined) ctx.addIssue({ code: 'custom', path: ['tarief'], message: 'is required (cents per unit) unless Eenheid is 83' });
+  });
+
+export const contractSchema = z
+  .strictObject({
+    regio: text,
+    /** A contract with one aanbieder; without it the tariffs hold for every aanbieder in the regio. */
+    aanbieder: agbCode.optional(),
+    van: z.iso.date('must be a date yyyy-mm-dd'),
+    tot: z.iso.date('must be a date yyyy-mm-dd').nullable().default(null),
+    producten: z.array(contractProduct).min(1, 'list at least one product'),
+    note: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.tot !== null && c.tot < c.van) ctx.addIssue({ code: 'custom', path: ['tot'], message: 'must not be before van' });
+  });
+export type ContractConfig = z.output<typeof contractSchema>;
+
+export const contractenFileSchema = z.strictObject({ contracten: z.array(contractSchema) });

@@ -173,6 +173,8 @@ export interface Jw325Facts {
   readonly type: 'JW325';
   readonly header: Header;
   readonly declaratieIdentificatie: { readonly identificatie: string; readonly dagtekening: string };
+  /** The Header class: where findings on the header fields (TR337, TR371) are reported. */
+  readonly headerAt: At;
   readonly xsdVersieDeclaratie: { readonly basisschema: string; readonly bericht: string };
   readonly retourcodes: readonly string[];
   readonly antwoord:
@@ -408,6 +410,7 @@ export function extractFacts(c: CheckedMessage): Facts {
         type: 'JW325',
         header: header(h),
         declaratieIdentificatie: { identificatie: h.DeclaratieIdentificatie.Identificatie, dagtekening: h.DeclaratieIdentificatie.Dagtekening },
+        headerAt: { path: at(h) },
         xsdVersieDeclaratie: { basisschema: h.XsdVersieDeclaratie.BasisschemaXsdVersie, bericht: h.XsdVersieDeclaratie.BerichtXsdVersie },
         retourcodes: codesOf(h),
         antwoord:

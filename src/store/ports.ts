@@ -164,13 +164,29 @@ export interface AdmitRequest {
   readonly facts: Facts | null;
   /** yyyy-mm-dd in Europe/Amsterdam at receipt. */
   readonly today: string;
+  /** JW323 only: judged per prestatie instead of all-or-nothing (state/declaratie/admit.ts). */
+  readonly claim?: ClaimMode;
 }
+
+/**
+ * How a JW323 is admitted. Findings on the header or the Declaratie reject it as a whole either
+ * way (not stored: the caller answers with a JW325). Otherwise it is admitted with its findings:
+ * - forward: the recipient (a gemeente) judges the prestaties and answers with its own JW325;
+ * - answer: the recipient is a billing office; the gateway judges each prestatie, records the
+ *   verdicts and writes the JW325 itself: `answer` is that JW325's record, whose body, sha256 and
+ *   retourcodes the store fills in; `identificatie`/`dagtekening` are its BerichtIdentificatie.
+ */
+export type ClaimMode =
+  | { readonly kind: 'forward' }
+  | { readonly kind: 'answer'; readonly identificatie: string; readonly dagtekening: string; readonly answer: NewBericht };
 
 export interface Admission {
   /** Cross-message violations, with the XPath of the class each concerns as location. */
   readonly violations: readonly Fout[];
   /** True when the message was stored (it broke no rule); false: nothing was written. */
   readonly stored: boolean;
+  /** The answer the store wrote and stored with it (ClaimMode 'answer'). */
+  readonly answer?: { readonly id: string; readonly type: MessageType; readonly retourcodes: readonly string[] };
 }
 
 export interface Store {

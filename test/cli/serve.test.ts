@@ -85,6 +85,13 @@ describe('ijw-gateway serve', () => {
     expect(s.stdout.some((l) => l.includes('demo API keys'))).toBe(true);
 
     expect((await fetch(`${info.address}/health`)).status).toBe(200);
+    // The VOT the toewijzing honours goes first (TR379); it waits for Ede.
+    const vot = await fetch(`${info.address}/berichten`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', 'x-api-key': KEY.jgv },
+      body: fixture('jw315/valid-two-products-huisarts-referral.xml'),
+    });
+    expect(((await vot.json()) as { outcome: string }).outcome).toBe('accepted');
     const posted = await fetch(`${info.address}/berichten`, {
       method: 'POST',
       headers: { 'content-type': 'application/xml', 'x-api-key': KEY.ede },

@@ -43,12 +43,13 @@ describe('GET /berichten and /berichten/:id', () => {
   beforeAll(async () => {
     gw = await startTestGateway({ clock: () => new Date(now) });
     // One scenario, Ede ↔ Jeugdhulp Gelderse Vallei: request, its retour, the toewijzing that answers
-    // it and the toewijzing's retour; then a claim and its answer by the factuurbureau.
+    // it and the toewijzing's retour; then a claim, which the gateway answers for the factuurbureau
+    // (centrale facturatie), and the factuurbureau's own answer, refused: the claim has its answer.
     await send('jw315', KEY.jgv, 'jw315/valid-two-products-huisarts-referral.xml', 0); // JGV-315-0001
     await send('jw316', KEY.ede, 'jw316/valid-accepted-vot-two-products.xml', 1); // EDE-316-0001
     await send('jw301', KEY.ede, 'jw301/valid-specific-hours-per-week-after-vot.xml', 2); // EDE-301-0001
     await send('jw302', KEY.jgv, 'jw302/valid-accepted-specific-after-vot.xml', 3); // JGV-302-0001
-    await send('jw323', KEY.jgv, 'jw323/valid-february-single-client.xml', 4); // JGV-323-0001
+    ids.jw323antwoord = (await send('jw323', KEY.jgv, 'jw323/valid-february-single-client.xml', 4)).antwoord.id; // JGV-323-0001
     await send('jw325', KEY.factuurbureau, 'jw325/valid-fully-approved-february.xml', 5); // EDE-325-0001
     // Veenendaal ↔ Kompas.
     await send('kmp315', KEY.kompas, 'jw315/valid-unknown-birthday-veenendaal.xml', 6);
@@ -87,7 +88,8 @@ describe('GET /berichten and /berichten/:id', () => {
       ]),
     );
     const jw323 = (await gw.get(`/berichten/${ids.jw323}`, KEY.jgv)).json();
-    expect(jw323.related).toEqual([{ id: ids.jw325, kind: 'declaratie-antwoord', direction: 'from', type: 'JW325' }]);
+    // Its answer is the gateway's (for the factuurbureau); the factuurbureau's own, refused, is not shown to the aanbieder.
+    expect(jw323.related).toEqual([{ id: ids.jw323antwoord, kind: 'generated-for', direction: 'from', type: 'JW325' }]);
     const jw325 = (await gw.get(`/berichten/${ids.jw325}`, KEY.factuurbureau)).json();
     expect(jw325.related).toEqual([{ id: ids.jw323, kind: 'declaratie-antwoord', direction: 'to', type: 'JW323' }]);
     const jw317 = (await gw.get(`/berichten/${ids.kmp317}`, KEY.veenendaal)).json();

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { KEY, mappingsCopy, party, startTestGateway, type Reply, type TestGateway } from '../support/gateway.js';
 import { fixturesDir } from '../support/paths.js';
+import { sendVotFor } from '../support/requests.js';
 
 const EDE_301 = 'jw301/valid-specific-hours-per-week-after-vot.xml'; // EDE-301-0001, 0228 → 98041733
 const RULE_BROKEN_301 = 'jw301/cd005-landcode-without-postcode.xml'; // EDE-301-9107, CD005 → 0001
@@ -45,6 +46,7 @@ describe('POST /berichten', () => {
   });
 
   it('accepts a valid message, commits it byte-exact before answering 202 and queues it for the recipient', async () => {
+    await sendVotFor(gw, EDE_301, { handled: true }); // the request it honours (TR379)
     const bytes = fixture(EDE_301);
     const r = await gw.post(KEY.ede, bytes);
     expect(r.status).toBe(202);
@@ -68,6 +70,7 @@ describe('POST /berichten', () => {
   });
 
   it('takes text/xml and media-type parameters too', async () => {
+    await sendVotFor(gw, 'jw301/valid-aspecific-etmaal-euro-total.xml', { handled: true });
     const r = await gw.post(KEY.ede, fixture('jw301/valid-aspecific-etmaal-euro-total.xml'), { 'content-type': 'text/xml; charset=UTF-8' });
     expect(r.status).toBe(202);
     expect(r.json().outcome).toBe('accepted');
@@ -120,6 +123,8 @@ describe('POST /berichten', () => {
 
   it('answers 422 with the validation report for an XSD-invalid message, forwards nothing and masks the values', async () => {
     const before = await mailboxTypes(gw, KEY.jgv);
+    // Ede's holds the retours of earlier tests (the Bearer one's toewijzing honours no request it sent, 9379).
+    const edeBefore = await mailboxTypes(gw, KEY.ede);
     const r = await gw.post(KEY.ede, fixture('jw301/xsd-bsn-8-digits.xml'));
     expect(r.status).toBe(422);
     const body = r.json();
@@ -127,7 +132,7 @@ describe('POST /berichten', () => {
     expect(body.fouten[0]).toMatchObject({ code: 'XSD', retourcode: '0001', location: '/jw301:Bericht/jw301:Client/jw301:Bsn' });
     expect(r.text).not.toContain('99993666');
     expect(await mailboxTypes(gw, KEY.jgv)).toEqual(before);
-    expect(await mailboxTypes(gw, KEY.ede)).toEqual([]);
+    expect(await mailboxTypes(gw, KEY.ede)).toEqual(edeBefore);
     const [row] = rows(gw.dataDir, 'SELECT status FROM berichten WHERE id = ?', body.id);
     expect(row).toEqual({ status: 'invalid' });
     expect(rows(gw.dataDir, 'SELECT * FROM deliveries WHERE bericht_id = ?', body.id)).toEqual([]);
@@ -194,15 +199,19 @@ describe('POST /berichten', () => {
     it('routes a JW323 for a Food Valley gemeente to the factuurbureau, which may answer with the JW325 but not send a JW301', async () => {
       const jw323 = await gw.post(KEY.jgv, fixture('jw323/valid-february-single-client.xml'));
       expect(jw323.status).toBe(202);
-      expect(jw323.json()).toMatchObject({ outcome: 'accepted', ontvanger: 'factuurbureau:food-valley' });
+      expect(jw323.json()).toMatchObject({ outcome: 'accepted', ontvanger: 'factuurbureau:food-valley', antwoord: { type: 'JW325' } });
       const inbox = await mailboxTypes(gw, KEY.factuurbureau);
       expect(inbox).toContainEqual(expect.objectContaining({ bericht: jw323.json().id, type: 'JW323' }));
       expect((await mailboxTypes(gw, KEY.ede)).map((m) => m.bericht)).not.toContain(jw323.json().id);
+      // Centrale facturatie: the gateway answers the claim for the office; its JW325 waits for the aanbieder.
+      expect(await mailboxTypes(gw, KEY.jgv)).toContainEqual(expect.objectContaining({ bericht: jw323.json().antwoord.id, type: 'JW325' }));
 
+      // The office may send a JW325 in the gemeente's name (no 403), but this claim has its one answer already (TR337).
       const jw325 = await gw.post(KEY.factuurbureau, fixture('jw325/valid-fully-approved-february.xml'));
       expect(jw325.status).toBe(202);
-      expect(jw325.json()).toMatchObject({ outcome: 'accepted', type: 'JW325', ontvanger: 'aanbieder:98041733' });
-      expect(await mailboxTypes(gw, KEY.jgv)).toContainEqual(expect.objectContaining({ bericht: jw325.json().id, type: 'JW325' }));
+      expect(jw325.json()).toMatchObject({ outcome: 'rejected', type: 'JW325', ontvanger: 'aanbieder:98041733' });
+      expect(jw325.json().fouten).toContainEqual(expect.objectContaining({ code: 'TR337' }));
+      expect((await mailboxTypes(gw, KEY.jgv)).map((m) => m.bericht)).not.toContain(jw325.json().id);
 
       const jw301 = await gw.post(KEY.factuurbureau, fixture('jw301/valid-reused-toewijzingnummer-9332.xml'));
       expect(jw301.status).toBe(403);
@@ -272,6 +281,9 @@ describe('POST /berichten', () => {
 
     it('rejects other content under a used Identificatie with 409 and a 9056 retour to the sender', async () => {
       const name = 'jw301/valid-vow-honoured-end-and-new.xml'; // VND-301-0002
+      // It honours a VOW on the client's first toewijzingen (TR379): both go first (the first is a resend when an earlier test sent it).
+      expect((await gw.post(KEY.veenendaal, fixture('jw301/valid-veenendaal-initial-two-products.xml'))).json().outcome).toBe('accepted');
+      expect((await gw.post(KEY.kompas, fixture('jw317/valid-change-volume-and-new-product.xml'))).json().outcome).toBe('accepted');
       const first = await gw.post(KEY.veenendaal, fixture(name));
       expect(first.status).toBe(202);
       const other = await gw.post(KEY.veenendaal, otherContent(name));

@@ -30,6 +30,8 @@ describe('quality API: who sees what', () => {
   beforeAll(async () => {
     gw = await startTestGateway({ env: { IJW_MAX_BYTES: '100000' }, clock: () => new Date('2026-03-10T09:00:00.000Z') });
     const expectStatus = async (p: Promise<{ status: number }>, status: number) => expect((await p).status).toBe(status);
+    // The VOT the toewijzing honours comes first (TR379): one clean message of the aanbieder's.
+    await expectStatus(gw.post(KEY.jgv, fixture('jw315/valid-two-products-huisarts-referral.xml')), 202);
     await expectStatus(gw.post(KEY.ede, fixture(EDE_301)), 202);
     await expectStatus(gw.post(KEY.ede, fixture(CD005)), 202);
     await expectStatus(gw.post(KEY.ede, fixture('jw301/xsd-bsn-8-digits.xml')), 422);
@@ -157,7 +159,8 @@ describe('quality API: who sees what', () => {
     expect(find(rows, { afzender: '0228' })).toEqual({ afzender: '0228', berichten: 4, eersteKeerGoed: 1, aandeel: 0.25, eigen: true });
     const all = (await gw.get(`/kwaliteit/eerste-keer?${MARCH}`, KEY.beheer)).json().rijen as Row[];
     expect(find(all, { afzender: '0345' })).toMatchObject({ berichten: 4, eersteKeerGoed: 1, aandeel: 0.25 });
-    expect(find(all, { afzender: '98041733' })).toMatchObject({ berichten: 2, eersteKeerGoed: 1, aandeel: 0.5 });
+    // The VOT and the start clean, the start with StatusAanlevering 4 XSD-invalid.
+    expect(find(all, { afzender: '98041733' })).toMatchObject({ berichten: 3, eersteKeerGoed: 2, aandeel: 0.6667 });
   });
 
   it('lists the messages behind a count that the caller may see, each linking to its detail', async () => {
@@ -269,6 +272,9 @@ describe('quality API: reaction terms in werkdagen', () => {
     // werkdagen run to Thursday 9 April, five to Monday 13 April.
     at('2026-04-02');
     await send(KEY.jgv, 'jw315/valid-two-products-huisarts-referral.xml'); // two verzoeken to Ede
+    // The VOTs the other two toewijzingen honour (TR379), each honoured the same day.
+    await send(KEY.jgv, 'jw315/valid-aspecific-budget-with-beschikking.xml');
+    await send(KEY.jgv, 'jw315/valid-generic-budget-gi-referral.xml');
     await send(KEY.ede, EDE_301); // honours JGV-R-2026-0001 the same day
     await send(KEY.ede, 'jw301/valid-aspecific-etmaal-euro-total.xml'); // EDE-301-0002
     await send(KEY.ede, 'jw301/valid-generic-budget-guardian-organisation.xml'); // EDE-301-0003, never answered
@@ -307,17 +313,17 @@ describe('quality API: reaction terms in werkdagen', () => {
     at('2026-04-10');
     const rows = await terms(KEY.beheer, '&soort=retour');
     expect(find(rows, { partij: '98041733', soort: 'retour' })).toMatchObject({ open: 0, opTijd: 2, teLaat: 2 });
-    // Ede never sent the JW316 and JW306 for what it received on 2 April: both were due 9 April.
-    expect(find(rows, { partij: '0228', soort: 'retour' })).toMatchObject({ open: 0, opTijd: 0, teLaat: 2 });
+    // Ede never sent the three JW316 and the JW306 for what it received on 2 April: all due 9 April.
+    expect(find(rows, { partij: '0228', soort: 'retour' })).toMatchObject({ open: 0, opTijd: 0, teLaat: 4 });
   });
 
   it('counts the answer on a verzoek per verzoek, across Easter', async () => {
     at('2026-04-13');
     const rows = await terms(KEY.ede, '&soort=antwoord');
-    // JGV-R-2026-0001 honoured the same day; JGV-R-2026-0002 open until Monday 13 April.
-    expect(find(rows, { partij: '0228', soort: 'antwoord' })).toMatchObject({ opTijd: 1, open: 1, teLaat: 0, eigen: true });
+    // JGV-R-2026-0001, -0003 and -0004 honoured the same day; JGV-R-2026-0002 open until Monday 13 April.
+    expect(find(rows, { partij: '0228', soort: 'antwoord' })).toMatchObject({ opTijd: 3, open: 1, teLaat: 0, eigen: true });
     at('2026-04-14');
-    expect(find(await terms(KEY.ede, '&soort=antwoord'), { partij: '0228', soort: 'antwoord' })).toMatchObject({ opTijd: 1, open: 0, teLaat: 1 });
+    expect(find(await terms(KEY.ede, '&soort=antwoord'), { partij: '0228', soort: 'antwoord' })).toMatchObject({ opTijd: 3, open: 0, teLaat: 1 });
   });
 
   it('judges a start against its Begindatum', async () => {
@@ -336,6 +342,7 @@ describe('quality API: reaction terms in werkdagen', () => {
     const others = rows.filter((r) => r.eigen === false);
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((r) => r.partij === '(overig)')).toBe(true);
-    expect(find(others, { maand: '2026-04' })).toMatchObject({ teLaat: '<5', opTijd: '<5' });
+    // Ede's four late retours and the aanbieder's two together reach the threshold; the two on time do not.
+    expect(find(others, { maand: '2026-04' })).toMatchObject({ teLaat: 6, opTijd: '<5' });
   });
 });

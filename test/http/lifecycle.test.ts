@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { eventually, KEY, mappingsCopy, party, recipientServer, startTestGateway, tempDir, type TestGateway } from '../support/gateway.js';
+import { sendVotFor } from '../support/requests.js';
 
 const open: TestGateway[] = [];
 afterEach(async () => {
@@ -35,6 +36,7 @@ describe('restart', () => {
   it('keeps messages, pending mailbox items and the idempotency record across a restart', async () => {
     const dataDir = tempDir('restart');
     const first = await start({ dataDir });
+    await sendVotFor(first, 'jw301/valid-specific-hours-per-week-after-vot.xml', { handled: true }); // the request it honours (TR379)
     const bytes = fixture('jw301/valid-specific-hours-per-week-after-vot.xml');
     const sent = await first.post(KEY.ede, bytes);
     const rejected = (await first.post(KEY.ede, fixture('jw301/cd005-landcode-without-postcode.xml'))).json();
@@ -53,13 +55,15 @@ describe('restart', () => {
     const again = await second.post(KEY.ede, bytes);
     expect(again.status).toBe(202);
     expect(again.json()).toEqual(sent.json());
-    expect((await second.get('/berichten', KEY.beheer)).json().berichten).toHaveLength(3);
+    // The VOT, the toewijzing, and the rejected message's retour.
+    expect((await second.get('/berichten', KEY.beheer)).json().berichten).toHaveLength(4);
   });
 });
 
 describe('graceful shutdown', () => {
   it('finishes a message whose upload is under way, commits it, and accepts no new connections', async () => {
     const gw = await start();
+    await sendVotFor(gw, 'jw301/valid-specific-hours-per-week-after-vot.xml');
     const bytes = fixture('jw301/valid-specific-hours-per-week-after-vot.xml');
     const { hostname, port } = new URL(gw.url);
     let answer!: (r: { status: number; body: string }) => void;
@@ -110,6 +114,7 @@ describe('graceful shutdown', () => {
     });
     try {
       const gw = await start({ mappingsDir });
+      await sendVotFor(gw, 'jw301/valid-specific-hours-per-week-after-vot.xml');
       const sent = (await gw.post(KEY.ede, fixture('jw301/valid-specific-hours-per-week-after-vot.xml'))).json();
       await eventually(() => expect(seen).toHaveLength(1));
       const closing = gw.close();
@@ -129,6 +134,9 @@ describe('retention', () => {
     const t0 = Date.parse('2026-01-10T12:00:00.000Z');
     let now = t0;
     const gw = await start({ clock: () => new Date(now), env: { IJW_RETENTION_DAYS: '30', IJW_PRUNE_SCHEDULE: '* * * * * *' } });
+    // The requests the toewijzingen honour (TR379), each handled by Ede at once.
+    await sendVotFor(gw, 'jw301/valid-specific-hours-per-week-after-vot.xml', { handled: true });
+    await sendVotFor(gw, 'jw301/valid-aspecific-etmaal-euro-total.xml', { handled: true });
     const pending = (await gw.post(KEY.ede, fixture('jw301/valid-specific-hours-per-week-after-vot.xml'))).json();
     const rejected = (await gw.post(KEY.ede, fixture('jw301/cd005-landcode-without-postcode.xml'))).json();
     const done = (await gw.post(KEY.ede, fixture('jw301/valid-aspecific-etmaal-euro-total.xml'))).json();
@@ -137,13 +145,15 @@ describe('retention', () => {
     expect((await gw.send('POST', `/mailbox/${doneItem.id}/ack`, KEY.jgv)).status).toBe(204);
 
     now = t0 + 31 * 86_400_000;
+    const recentVot = await sendVotFor(gw, 'jw301/valid-generic-budget-guardian-organisation.xml', { handled: true });
     const recent = (await gw.post(KEY.ede, fixture('jw301/valid-generic-budget-guardian-organisation.xml'))).json();
     const recentItem = (await gw.get('/mailbox', KEY.jgv)).json().berichten.find((b: { bericht: string }) => b.bericht === recent.id);
     await gw.send('POST', `/mailbox/${recentItem.id}/ack`, KEY.jgv);
 
     const ids = async () => (await gw.get('/berichten', KEY.beheer)).json().berichten.map((b: { id: string }) => b.id).sort();
     await eventually(async () => expect(await ids()).not.toContain(done.id), 5_000);
-    expect(await ids()).toEqual([pending.id, rejected.antwoord.id, recent.id].sort());
+    // The first two VOTs were handled long ago and go; the last one is recent.
+    expect(await ids()).toEqual([pending.id, rejected.antwoord.id, recent.id, recentVot].sort());
     expect(committed(gw.dataDir, rejected.id)).toBeUndefined();
     expect(committed(gw.dataDir, invalid.id)).toBeUndefined();
     // What waits in a mailbox stays, however old.

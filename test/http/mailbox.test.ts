@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { KEY, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { sendVotFor } from '../support/requests.js';
 
 interface Item {
   id: number;
@@ -33,6 +34,8 @@ describe('mailbox', () => {
   }
 
   it('delivers an accepted message to the recipient\'s mailbox until it is acknowledged', async () => {
+    // The VOT it honours first (TR379); it waits in Ede's mailbox, listed by a test below.
+    await sendVotFor(gw, 'jw301/valid-specific-hours-per-week-after-vot.xml');
     const bytes = fixture('jw301/valid-specific-hours-per-week-after-vot.xml');
     const sent = (await gw.post(KEY.ede, bytes)).json();
 
@@ -78,6 +81,7 @@ describe('mailbox', () => {
   });
 
   it('never shows, serves or acknowledges another party\'s items', async () => {
+    await sendVotFor(gw, 'jw301/valid-aspecific-etmaal-euro-total.xml');
     const sent = (await gw.post(KEY.ede, fixture('jw301/valid-aspecific-etmaal-euro-total.xml'))).json();
     const item = (await mailbox(KEY.jgv)).berichten.find((b) => b.bericht === sent.id)!;
     expect((await mailbox(KEY.kompas)).berichten.map((b) => b.bericht)).not.toContain(sent.id);

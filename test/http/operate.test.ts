@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { KEY, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { sendVotFor } from '../support/requests.js';
 
 describe('operating the gateway', () => {
   let gw: TestGateway;
@@ -19,6 +20,9 @@ describe('operating the gateway', () => {
   });
 
   it('GET /metrics counts messages per type and outcome, and has latency histograms and the queue depth', async () => {
+    // The VOTs the two toewijzingen honour (TR379), handled by Ede at once.
+    await sendVotFor(gw, 'jw301/valid-specific-hours-per-week-after-vot.xml', { handled: true });
+    await sendVotFor(gw, 'jw301/valid-aspecific-etmaal-euro-total.xml', { handled: true });
     await gw.post(KEY.ede, fixture('jw301/valid-specific-hours-per-week-after-vot.xml'));
     await gw.post(KEY.ede, fixture('jw301/valid-aspecific-etmaal-euro-total.xml'));
     await gw.post(KEY.ede, fixture('jw301/cd005-landcode-without-postcode.xml'));
@@ -41,9 +45,10 @@ describe('operating the gateway', () => {
     // One JW301 waits for Jeugdhulp Gelderse Vallei, the JW302 for Ede.
     expect(text).toMatch(/^ijw_queue_depth\{mode="mailbox"\} 2$/m);
     expect(text).toMatch(/^# TYPE ijw_ingest_duration_seconds histogram$/m);
-    expect(text).toMatch(/^ijw_ingest_duration_seconds_bucket\{le="\+Inf",outcome="accepted"\} 2$/m);
+    // Accepted: the two VOTs and the two toewijzingen.
+    expect(text).toMatch(/^ijw_ingest_duration_seconds_bucket\{le="\+Inf",outcome="accepted"\} 4$/m);
     expect(text).toMatch(/^# TYPE ijw_http_request_duration_seconds histogram$/m);
-    expect(text).toMatch(/^ijw_http_request_duration_seconds_count\{route="\/berichten",method="POST",status="202"\} 3$/m);
+    expect(text).toMatch(/^ijw_http_request_duration_seconds_count\{route="\/berichten",method="POST",status="202"\} 5$/m);
     expect(text).toMatch(/^ijw_process_cpu_seconds_total /m);
   });
 

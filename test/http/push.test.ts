@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { eventually, KEY, mappingsCopy, party, recipientServer, startTestGateway, type TestGateway } from '../support/gateway.js';
+import { sendVotFor } from '../support/requests.js';
 
 describe('push delivery, end to end', () => {
   let gw: TestGateway;
@@ -37,6 +38,7 @@ describe('push delivery, end to end', () => {
   }
 
   it('pushes an accepted message byte-exact and records status delivered and the attempt', async () => {
+    await sendVotFor(gw, 'jw301/valid-specific-hours-per-week-after-vot.xml', { handled: true }); // the request it honours (TR379)
     const bytes = fixture('jw301/valid-specific-hours-per-week-after-vot.xml');
     const sent = (await gw.post(KEY.ede, bytes)).json();
     expect(sent.outcome).toBe('accepted');
@@ -76,6 +78,7 @@ describe('push delivery, end to end', () => {
   });
 
   it('dead-letters a failed push, lets an operator (and only an operator) replay it, and delivers it again', async () => {
+    await sendVotFor(gw, 'jw301/valid-aspecific-etmaal-euro-total.xml', { handled: true });
     status = 500;
     const sent = (await gw.post(KEY.ede, fixture('jw301/valid-aspecific-etmaal-euro-total.xml'))).json();
     const dead = await eventually(async () => {

@@ -116,8 +116,14 @@ describe('ingest', () => {
   });
 
   it('refuses other content under a used Identificatie (409, TR056) with a 9056 retour and a link to the first', async () => {
+    // The VOW changes toewijzing 22800501, which comes first with the VOT it honours (TR349–TR351,
+    // TR379); the VOT under an Identificatie of its own, as JGV-315-0003 went to gemeente 0999 above.
+    const vot = fixture('jw315/valid-generic-budget-gi-referral.xml').toString().replace('JGV-315-0003', 'JGV-315-0903');
+    expect((await ingest(Buffer.from(vot), jgv, deps)).body.outcome).toBe('accepted');
+    expect((await ingest(fixture('jw301/valid-generic-budget-guardian-organisation.xml'), ede, deps)).body.outcome).toBe('accepted');
     const name = 'jw317/valid-raise-generic-budget.xml';
     const first = await ingest(fixture(name), jgv, deps);
+    expect(first.body.outcome).toBe('accepted');
     const other = await ingest(Buffer.concat([fixture(name), Buffer.from('\n')]), jgv, deps);
     expect(other).toMatchObject({ statusCode: 409, queued: true, body: { outcome: 'conflict', antwoord: { type: 'JW318', retourcodes: ['9056'] } } });
     expect(store.detail(other.body.id!)).toMatchObject({
