@@ -95,13 +95,17 @@ const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 // Bodies
 
 /**
- * body(i) for i = 0, 1, 2, …: template i mod 2000 with the sender, a recipient, Identificatie
+ * body(i) for i = 0, 1, 2, …: template i mod 2000 (without ReferentieAanbieder) with the sender, a recipient, Identificatie
  * `228` + (i + 1) in 9 digits and ToewijzingNummer + 1,000,000 × floor(i / 2000). Deterministic:
  * the raw child and the load generator build the same bodies.
  */
 export function bodyFactory() {
   const templates = generateSmall({ count: TEMPLATES }).jw301.map(({ xml }) => {
-    const fixed = xml.replace(/<jw301:Afzender>\d{4}</, `<jw301:Afzender>${SENDER.code}<`);
+    // Without ReferentieAanbieder: an assignment that answers no request, which the gateway admits
+    // without an open VOT before it (TR379); everything else as generated.
+    const fixed = xml
+      .replace(/<jw301:Afzender>\d{4}</, `<jw301:Afzender>${SENDER.code}<`)
+      .replace(/<jw301:ReferentieAanbieder>[^<]*<\/jw301:ReferentieAanbieder>\s*/g, '');
     const parts = [];
     const slots = [];
     let last = 0;

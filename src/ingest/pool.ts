@@ -64,7 +64,7 @@ export function createAnalyser(settings: AnalyserSettings, workers: number): Ana
     minThreads: workers,
     maxThreads: workers,
     // A few tasks queued per thread keeps the workers busy without hiding overload.
-    concurrentTasksPerWorker: 1,
+    concurrentTasksPerWorker: 2,
   });
   return {
     analyse: (task) => pool.run(task) as Promise<Analysis>,

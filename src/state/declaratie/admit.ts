@@ -27,7 +27,15 @@ export function withClaimFindings<T>(body: T, violations: readonly Fout[], answe
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
   const b = body as Record<string, unknown>;
   const fouten = Array.isArray(b.fouten) ? (b.fouten as Fout[]) : [];
-  return { ...b, fouten: [...fouten, ...violations], ...(answer === undefined ? {} : { antwoord: answer }) } as T;
+  const melding =
+    answer !== undefined
+      ? violations.length > 0
+        ? 'Declaratie ontvangen en doorgestuurd naar het factuurbureau. Prestaties met bevindingen zijn afgewezen in het declaratie-antwoord (JW325) dat klaarstaat voor de verzender.'
+        : 'Declaratie ontvangen, goedgekeurd en doorgestuurd naar het factuurbureau; het declaratie-antwoord (JW325) staat klaar voor de verzender.'
+      : violations.length > 0
+        ? 'Declaratie ontvangen en doorgestuurd naar de gemeente, met bevindingen op prestaties (zie fouten); de gemeente beoordeelt ze in haar declaratie-antwoord.'
+        : b.melding;
+  return { ...b, melding, fouten: [...fouten, ...violations], ...(answer === undefined ? {} : { antwoord: answer }) } as T;
 }
 
 function withFindings(record: NewBericht, violations: readonly Fout[], answer: AnswerInfo | undefined): NewBericht {

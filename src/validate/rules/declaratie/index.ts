@@ -1,7 +1,8 @@
 /**
  * Claim rules: the JW323 declaratie (periods, amounts, debet/credit) and the JW325
  * declaratie-antwoord as received on its own (amounts and retourcodes per level). What needs the
- * JW323 and its JW325 together (TR337, TR366, TR367, TR371, TR376) is for the pair check.
+ * JW323 and its JW325 together (TR337, TR366, TR367, TR371, TR376) are cross-message rules
+ * (src/state/declaratie/rules/), checked against the claim ledger when a JW325 arrives.
  * IV042's JW323 part is `checkIv042Jw323` in iv042.ts, registered under the product group's IV042.
  */
 import type { Rule } from '../rule.js';
@@ -61,12 +62,14 @@ export const NOT_APPLICABLE: Readonly<Record<string, string>> = {
   OP303:
     'Checked as TR342 (declaratie/tr342.ts: only rejected prestaties are returned, their amounts explain TotaalIngediendBedrag minus ' +
     'TotaalToegekendBedrag, and a rejected declaration grants 0) and IV087 (declaratie/iv087.ts: retourcodes per level); that every ' +
-    'returned Prestatie carries a RetourCode is XSD-enforced. Whether every rejected prestatie of the JW323 is present needs the ' +
-    'JW323: checked by the pair check when the gateway holds both.',
+    'returned Prestatie carries a RetourCode is XSD-enforced. Which prestaties are rejected is the gemeente\'s decision; that each ' +
+    'returned one is a prestatie of the JW323 with the same values is checked against the claim ledger when the JW325 arrives ' +
+    '(TR366, TR367 in src/state/declaratie/rules/).',
   OP304:
     'A returned Client without any rejection already breaks TR342 (declaratie/tr342.ts): the schema requires at least one Prestatie per ' +
     'Client, and every returned Prestatie must carry a rejection code, or 0233 under a rejected Client (IV087). Whether all of a ' +
-    "client's rejected prestaties are present, and no clients missing, needs the JW323: checked by the pair check when the gateway holds both.",
+    "client's rejected prestaties are present is the gemeente's decision; that each returned prestatie belongs to that client in the " +
+    'JW323 is checked against the claim ledger when the JW325 arrives (TR366, TR367 in src/state/declaratie/rules/).',
 };
 
 /** `<code>/<type>` pairs rules.csv names that a check here leaves out on purpose, with the reason. */
