@@ -63,6 +63,13 @@ export function refusalRule(statusCode: number): string {
   return `HTTP${statusCode}`;
 }
 
+export const KEY_COLUMNS = ['day', 'measure', 'rule', 'retourcode', 'type', 'afzender', 'ontvanger', 'gemeente', 'regio', 'variant'] as const;
+
+/** The primary key of a cell in quality_counts, as one string: equal cells have equal keys. */
+export function cellKey(c: Omit<Cell, 'n'>): string {
+  return `${c.day}\u0000${c.measure}\u0000${c.rule}\u0000${c.retourcode}\u0000${c.type}\u0000${c.afzender}\u0000${c.ontvanger}\u0000${c.gemeente}\u0000${c.regio}\u0000${c.variant}`;
+}
+
 type Key = Omit<Cell, 'measure' | 'rule' | 'retourcode' | 'n'>;
 
 // Written out rather than spread: this runs for every message, and spreads were most of its cost.
@@ -73,10 +80,12 @@ function cell(k: Key, measure: Measure, rule: string, retourcode: string, n: num
 /**
  * A received message counts once as received, once as clean when it was accepted without any
  * defect, and once per defect (Fout) by rule and retourcode. Messages the gateway wrote itself are
- * not counted: they are answers, not traffic of a ketenpartner.
+ * not counted: they are answers, not traffic of a ketenpartner. Nor is seeded history (status
+ * 'seeded', `ijw-gateway seed`): it was exchanged before the gateway went live, so what it would
+ * have broken is no defect of today.
  */
 export function cellsOfBericht(b: CountedBericht): Cell[] {
-  if (b.origin !== 'received') return [];
+  if (b.origin !== 'received' || b.status === 'seeded') return [];
   const afzender = b.afzender ?? b.quality?.sender ?? '';
   const key: Key = {
     day: amsterdamDay(b.receivedAt),

@@ -6,20 +6,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { ValidationResult } from '../validate/report.js';
-import { cellsOfBericht, cellsOfRefusal, type Cell } from './cells.js';
+import { cellKey, cellsOfBericht, cellsOfRefusal, KEY_COLUMNS, type Cell } from './cells.js';
 import type { QualityFacts } from './facts.js';
-
-const KEY_COLUMNS = ['day', 'measure', 'rule', 'retourcode', 'type', 'afzender', 'ontvanger', 'gemeente', 'regio', 'variant'] as const;
-
-function keyOf(c: Omit<Cell, 'n'>): string {
-  return KEY_COLUMNS.map((k) => c[k]).join('\u0000');
-}
 
 /** Cells in a stable order, equal cells summed: the form in which two tallies compare. */
 export function normalise(cells: Iterable<Cell>): Cell[] {
   const byKey = new Map<string, Cell>();
   for (const c of cells) {
-    const k = keyOf(c);
+    const k = cellKey(c);
     const seen = byKey.get(k);
     byKey.set(k, seen === undefined ? { ...c } : { ...seen, n: seen.n + c.n });
   }
