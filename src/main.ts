@@ -46,6 +46,9 @@ export async function runRetention(store: Pick<Store, 'prune'>, clock: () => Dat
   return removed;
 }
 
+/** The SQLite file in the data directory: messages, cross-message state and quality figures. */
+export const DATABASE_FILE = 'ijw-gateway.sqlite';
+
 export interface Gateway {
   readonly url: string;
   /** Stops accepting, finishes in-flight requests and deliveries, commits, closes. */
@@ -62,7 +65,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
   }
   mkdirSync(config.dataDir, { recursive: true });
   // Writes on a thread of their own: a commit's fsync never holds up the HTTP event loop.
-  const store = await ThreadedStore.open(join(config.dataDir, 'ijw-gateway.sqlite'), clock, config.mappingsDir);
+  const store = await ThreadedStore.open(join(config.dataDir, DATABASE_FILE), clock, config.mappingsDir);
   const metrics = createMetrics();
   const analyser = createAnalyser(
     { maxBytes: config.maxBytes, rules: { xsdVersies: { basisschema: config.xsdVersies, bericht: config.xsdVersies } } },

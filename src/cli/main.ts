@@ -3,6 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ENGINES, type EngineName } from '../validate/validator.js';
 import { runRetour } from './retour-command.js';
+import { runSeed, type SeedFlags } from './seed-command.js';
 import { runServe } from './serve-command.js';
 import { runValidate, type OutputFormat } from './validate-command.js';
 
@@ -50,6 +51,32 @@ export function buildProgram(): Command {
     .option('--mappings <dir>', 'parties, regio routing and delivery settings (IJW_MAPPINGS_DIR, default: the sample mappings)')
     .action(async (opts: { port?: number; dataDir?: string; mappings?: string }) => {
       process.exitCode = await runServe(opts, io());
+    });
+
+  program
+    .command('seed')
+    .summary('Load the history from before going live into the cross-message state (nothing is delivered).')
+    .description(
+      'Load the history exchanged before going live into the gateway\'s database, so that later messages find what they refer to. ' +
+        'Valid messages are recorded with the cross-message findings they would have had; invalid ones are skipped and reported; ' +
+        'a file seeded before is skipped.',
+    )
+    .argument('<paths...>', 'files or folders of historical iJw messages; folders are searched for *.xml')
+    .option('--data-dir <dir>', 'where the SQLite database lives, as for serve (IJW_DATA_DIR, default ./data)')
+    .option('--mappings <dir>', 'parties and regio\'s, as for serve (IJW_MAPPINGS_DIR, default: the sample mappings)')
+    .option('--json', 'one JSON object per file on stdout, the summary on stderr')
+    .addOption(
+      new Option('--order <order>', 'state: by Dagtekening, then JW315/JW317, JW319, JW301, JW305/JW307, JW323, JW325 (each retour after its heen-bericht), then name; name: file-name order')
+        .choices(['state', 'name'])
+        .default('state'),
+    )
+    .addHelpText(
+      'after',
+      '\nSeeded messages are stored with status "seeded": never delivered, answered or counted in the quality figures.\n' +
+        'Exit code: 0 every valid file seeded (or seeded before), 1 some files invalid or in conflict, 2 usage error.',
+    )
+    .action(async (paths: string[], opts: SeedFlags) => {
+      process.exitCode = await runSeed(paths, opts, io());
     });
 
   return program;

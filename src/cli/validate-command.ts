@@ -49,12 +49,13 @@ function textLines(report: FileReport): string[] {
   const id = report.berichtIdentificatie === null ? '' : ` ${report.berichtIdentificatie}`;
   if (report.valid) return [`OK    ${report.file} (${what}${id})`];
   const lines = [`FOUT  ${report.file} (${what}${id}): ${report.errors.length} fout(en)`];
-  for (const e of report.errors) {
-    lines.push(`      [${e.code} ${e.retourcode}] regel ${e.line} ${e.location}`);
-    lines.push(`        ${e.message}`);
-    lines.push(`        ${e.detail}`);
-  }
+  for (const e of report.errors) lines.push(...foutLines(e));
   return lines;
+}
+
+/** One error or finding in text output: code, retourcode and place, then the Dutch and English text. */
+export function foutLines(e: Fout): string[] {
+  return [`      [${e.code} ${e.retourcode}] regel ${e.line} ${e.location}`, `        ${e.message}`, `        ${e.detail}`];
 }
 
 function summaryLines(reports: readonly FileReport[]): string[] {

@@ -68,8 +68,29 @@ function today(clock: () => Date): string {
   return toAmsterdamDate(clock());
 }
 
-function senderParty(code: string, directory: Directory): Party | undefined {
+export function senderParty(code: string, directory: Directory): Party | undefined {
   return /^\d{4}$/.test(code) ? directory.gemeente(code) : directory.aanbieder(code);
+}
+
+/** TR378: the addressed gemeentecode is not a gemeente of the CBS list; nobody can receive it. */
+export function unknownGemeente(recipientCode: string): Fout {
+  return {
+    code: 'TR378',
+    retourcode: 'S300',
+    location: '/',
+    line: 0,
+    message: 'De ontvanger in de header is geen bestaande gemeentecode.',
+    detail: `Ontvanger gemeentecode ${recipientCode} is not in the CBS list of gemeenten.`,
+  };
+}
+
+/**
+ * The message's own Identificatie (a retour's is IdentificatieRetour) and its idempotency key: one
+ * sender may use an Identificatie once per message type (TR056).
+ */
+export function identity(type: MessageType, senderCode: string, header: HeaderFields): { readonly ownId: string; readonly idempotencyKey: string } {
+  const ownId = MESSAGES[type].kind === 'retour' ? (header.identificatieRetour ?? header.identificatie) : header.identificatie;
+  return { ownId, idempotencyKey: `${senderCode}|${type}|${ownId}` };
 }
 
 export async function ingest(bytes: Uint8Array, from: Party, deps: IngestDeps): Promise<IngestAnswer> {
@@ -140,21 +161,11 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
   }
 
   if (!routed.ok) {
-    // TR378: the addressed gemeentecode is not a gemeente of the CBS list; nobody can receive it.
-    const fout: Fout = {
-      code: 'TR378',
-      retourcode: 'S300',
-      location: '/',
-      line: 0,
-      message: 'De ontvanger in de header is geen bestaande gemeentecode.',
-      detail: `Ontvanger gemeentecode ${routed.recipientCode} is not in the CBS list of gemeenten.`,
-    };
+    const fout = unknownGemeente(routed.recipientCode);
     return headerCodeAnswer(bytes, from, deps, { base, analysis, type, senderCode: routed.senderCode, recipientId: null, day, fout, status: 'rejected', statusCode: 202, link: null, idempotencyKey: null });
   }
 
-  const spec = MESSAGES[type];
-  const ownId = spec.kind === 'retour' ? (header.identificatieRetour ?? header.identificatie) : header.identificatie;
-  const idempotencyKey = `${routed.senderCode}|${type}|${ownId}`;
+  const { ownId, idempotencyKey } = identity(type, routed.senderCode, header);
   const original = store.original(idempotencyKey);
   if (original !== undefined) {
     if (original.sha256 === digest && original.answer !== null) {

@@ -17,6 +17,7 @@ export const BERICHT_STATUSES = [
   'delivered', // pushed to the recipient's endpoint, which accepted it
   'acknowledged', // fetched from the mailbox and acknowledged by the recipient
   'dead-letter', // push failed permanently; see the delivery's last error
+  'seeded', // history from before the gateway went live (`ijw-gateway seed`): state only, never delivered or counted
 ] as const;
 export type BerichtStatus = (typeof BERICHT_STATUSES)[number];
 
@@ -187,6 +188,19 @@ export interface Admission {
   readonly stored: boolean;
   /** The answer the store wrote and stored with it (ClaimMode 'answer'). */
   readonly answer?: { readonly id: string; readonly type: MessageType; readonly retourcodes: readonly string[] };
+}
+
+/**
+ * What seeding one message of the history did (SqliteStore.seed): stored with its facts applied,
+ * or left alone because its idempotency key is taken (the same message: duplicate; another one:
+ * conflict).
+ */
+export interface Seeding {
+  readonly outcome: 'seeded' | 'duplicate' | 'conflict';
+  /** Cross-message findings it would have had if sent today; applied regardless (seeded only). */
+  readonly violations: readonly Fout[];
+  /** The message stored under the same idempotency key (duplicate, conflict). */
+  readonly originalId?: string;
 }
 
 export interface Store {

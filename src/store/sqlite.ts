@@ -3,7 +3,9 @@
  * when it returns. Writes are grouped: everything asked for within one turn of the event loop is
  * committed in a single transaction (about 25k rows/s instead of ~5k single commits/s), and each
  * caller's promise resolves only after that commit. Should one write fail, the group is done again
- * with each write in its own savepoint, so one failing write does not take the others down.
+ * with each write in its own savepoint, so one failing write does not take the others down. The
+ * quality tally cells of a group are summed and written at the end of its transaction, for the
+ * writes that stayed in only (quality/writer.ts).
  */
 import Database from 'better-sqlite3';
 import type { QualityReads, Refusal } from '../quality/ports.js';
@@ -29,6 +31,7 @@ import type {
   NewBericht,
   Original,
   Page,
+  Seeding,
   Store,
 } from './ports.js';
 
@@ -219,20 +222,27 @@ export class SqliteStore implements Store {
       // rolled back and done again below, each item in a savepoint of its own.
       this.#db.transaction(() => {
         for (const item of batch) values.set(item, item.work());
+        this.#quality.commit();
       })();
     } catch {
+      this.#quality.discard();
       values.clear();
       try {
         this.#db.transaction(() => {
           for (const item of batch) {
             try {
               values.set(item, this.#db.transaction(item.work)());
+              this.#quality.keep();
             } catch (err) {
+              // Rolled back to its savepoint: its tally cells go with it.
+              this.#quality.drop();
               failures.set(item, err);
             }
           }
+          this.#quality.commit();
         })();
       } catch (err) {
+        this.#quality.discard();
         for (const item of batch) item.reject(err);
         return;
       }
@@ -268,6 +278,27 @@ export class SqliteStore implements Store {
       if (facts !== null) this.#checker.apply(facts, meta);
       this.#insert(record);
       return { violations, stored: true };
+    });
+  }
+
+  /**
+   * Records a message of the history from before the gateway went live (`ijw-gateway seed`). It
+   * was accepted by its recipient long ago, so the cross-message rules do not decide here: its
+   * facts are applied whatever they say, and the violations they find are returned as data-quality
+   * feedback. `record` should have status 'seeded' and no delivery. A message whose idempotency
+   * key is taken is left alone, so seeding is idempotent; the check is in the write transaction.
+   */
+  seed(request: AdmitRequest): Promise<Seeding> {
+    return this.#write((): Seeding => {
+      const { record, facts } = request;
+      const taken = record.idempotencyKey === null ? undefined : this.#stmt.original.get(record.idempotencyKey);
+      if (taken !== undefined) return { outcome: taken.sha256 === record.sha256 ? 'duplicate' : 'conflict', violations: [], originalId: taken.id };
+      const meta = { berichtId: record.id, receivedAt: record.receivedAt, today: request.today };
+      const violations = facts === null ? [] : this.#checker.check(facts, meta);
+      if (facts !== null) this.#checker.apply(facts, meta);
+      const report = violations.length === 0 ? record.report : { ...record.report, valid: false, fouten: [...record.report.fouten, ...violations] };
+      this.#insert({ ...record, report });
+      return { outcome: 'seeded', violations };
     });
   }
 
