@@ -245,6 +245,18 @@ function prestatie(p: Berichten['JW323']['Declaratie']['Clienten']['Client'][num
   };
 }
 
+/** What a start line and a stop line share: the start's key and the StatusAanlevering. */
+function startLine(p: Berichten['JW305']['Client']['StartProducten']['StartProduct'][number]): StartFact {
+  return {
+    path: at(p),
+    toewijzingNummer: p.ToewijzingNummer ?? null,
+    product: product(p.Product),
+    toewijzingIngangsdatum: p.ToewijzingIngangsdatum ?? null,
+    begindatum: p.Begindatum,
+    status: p.StatusAanlevering,
+  };
+}
+
 function codesOf(o: { RetourCodes?: { RetourCode: readonly string[] } } | undefined): readonly string[] {
   return o?.RetourCodes?.RetourCode ?? [];
 }
@@ -292,14 +304,7 @@ export function extractFacts(c: CheckedMessage): Facts {
         type: 'JW305',
         header: header(m.Header),
         client: { path: at(m.Client), bsn: m.Client.Bsn },
-        starts: m.Client.StartProducten.StartProduct.map((p) => ({
-          path: at(p),
-          toewijzingNummer: p.ToewijzingNummer ?? null,
-          product: product(p.Product),
-          toewijzingIngangsdatum: p.ToewijzingIngangsdatum ?? null,
-          begindatum: p.Begindatum,
-          status: p.StatusAanlevering,
-        })),
+        starts: m.Client.StartProducten.StartProduct.map(startLine),
       };
     }
     case 'JW307': {
@@ -308,16 +313,7 @@ export function extractFacts(c: CheckedMessage): Facts {
         type: 'JW307',
         header: header(m.Header),
         client: { path: at(m.Client), bsn: m.Client.Bsn },
-        stops: m.Client.StopProducten.StopProduct.map((p) => ({
-          path: at(p),
-          toewijzingNummer: p.ToewijzingNummer ?? null,
-          product: product(p.Product),
-          toewijzingIngangsdatum: p.ToewijzingIngangsdatum ?? null,
-          begindatum: p.Begindatum,
-          status: p.StatusAanlevering,
-          redenBeeindiging: p.RedenBeeindiging,
-          einddatum: p.Einddatum,
-        })),
+        stops: m.Client.StopProducten.StopProduct.map((p) => ({ ...startLine(p), redenBeeindiging: p.RedenBeeindiging, einddatum: p.Einddatum })),
       };
     }
     case 'JW315': {
