@@ -109,6 +109,8 @@ export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. */
   readonly path: string;
   readonly now?: () => Date;
+  /** Another connection checkpoints the WAL (see checkpoint-worker.ts). */
+  readonly backgroundCheckpoints?: boolean;
   /** Contract data and the regio table for the cross-message rules. */
   readonly checker?: CheckerOptions;
   /** Quality tallies and terms with every message (default); off only to measure what they cost. */
@@ -133,6 +135,9 @@ export class SqliteStore implements Store {
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
+    // With a checkpointer thread (ThreadedStore) the writer only checkpoints as a backstop, when
+    // the WAL has grown to about 80 MB; on its own it keeps SQLite's default of 1,000 pages.
+    if (options.backgroundCheckpoints === true) this.#db.pragma('wal_autocheckpoint = 20000');
     // 64 MiB of page cache (default 2 MiB): with a million toewijzingen in the state the upper levels
     // of its indexes stay in memory, so a cross-message look-up costs about what it does on an empty
     // store (bench/state.mjs, d) in bench/README.md).

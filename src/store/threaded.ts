@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../standard/paths.js';
 import type { Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
+import type { CheckpointData } from './checkpoint-worker.js';
 import type { WriteCall, WriteMethod, WriteReply, WriterData } from './writer-worker.js';
 
 class WriteError extends Error {
@@ -20,9 +21,26 @@ class WriteError extends Error {
   }
 }
 
+/** How often the checkpointer copies the WAL into the database file. */
+const CHECKPOINT_INTERVAL_MS = 250;
+
+/** Resolves on a worker's first message (it is ready), rejects if it fails to start. */
+function started(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    worker.once('error', onError);
+    worker.once('message', () => {
+      worker.off('error', onError);
+      resolve();
+    });
+  });
+}
+
 export class ThreadedStore implements Store {
   readonly #reader: SqliteStore;
   readonly #worker: Worker;
+  readonly #checkpointer: Worker;
+  #checkpointerGone = false;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
   #nextId = 1;
   /** Set when the writer is gone: later writes fail at once instead of waiting for ever. */
@@ -30,8 +48,14 @@ export class ThreadedStore implements Store {
 
   readonly #now: () => Date;
 
-  private constructor(reader: SqliteStore, worker: Worker, now: () => Date) {
+  private constructor(reader: SqliteStore, worker: Worker, checkpointer: Worker, now: () => Date) {
     this.#reader = reader;
+    this.#checkpointer = checkpointer;
+    // A checkpointer that fails leaves the writer's own autocheckpoint to keep the WAL bounded.
+    checkpointer.on('error', () => {});
+    checkpointer.on('exit', () => {
+      this.#checkpointerGone = true;
+    });
     this.#now = now;
     this.#worker = worker;
     worker.on('message', (reply: WriteReply) => {
@@ -53,15 +77,13 @@ export class ThreadedStore implements Store {
   /** Starts the writer (which applies migrations), then opens the read connection. */
   static async open(path: string, now: () => Date = () => new Date(), mappingsDir?: string): Promise<ThreadedStore> {
     const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), { workerData: { path, mappingsDir } satisfies WriterData });
-    await new Promise<void>((resolve, reject) => {
-      const onError = (err: Error) => reject(err);
-      worker.once('error', onError);
-      worker.once('message', () => {
-        worker.off('error', onError);
-        resolve();
-      });
+    await started(worker);
+    // After the writer: it created the file and applied the migrations.
+    const checkpointer = new Worker(join(packageRoot(), 'dist', 'store', 'checkpoint-worker.js'), {
+      workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS } satisfies CheckpointData,
     });
-    return new ThreadedStore(new SqliteStore({ path, now }), worker, now);
+    await started(checkpointer);
+    return new ThreadedStore(new SqliteStore({ path, now }), worker, checkpointer, now);
   }
 
   #call<T>(method: WriteMethod | 'close', args: readonly unknown[]): Promise<T> {
@@ -99,6 +121,15 @@ export class ThreadedStore implements Store {
   async close(): Promise<void> {
     if (this.#gone === undefined) await this.#call('close', []);
     await this.#worker.terminate();
+    if (!this.#checkpointerGone) {
+      // Its last checkpoint, then it closes its connection; terminate() covers one that hangs.
+      await new Promise<void>((resolve) => {
+        this.#checkpointer.once('exit', () => resolve());
+        this.#checkpointer.once('message', () => resolve());
+        this.#checkpointer.postMessage('close');
+      });
+    }
+    await this.#checkpointer.terminate();
     this.#reader.close();
   }
 }

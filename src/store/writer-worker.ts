@@ -30,7 +30,7 @@ export interface WriterData {
 }
 
 const data = workerData as WriterData;
-const store = new SqliteStore({ path: data.path, checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir) });
+const store = new SqliteStore({ path: data.path, backgroundCheckpoints: true, checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir) });
 
 // Writes asked for and not yet answered: close waits for them, so none is lost or left unanswered.
 const inflight = new Set<Promise<void>>();

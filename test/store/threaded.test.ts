@@ -3,6 +3,7 @@
  * with the in-thread store: committed when the promise resolves, constraint errors with their code,
  * and nothing asked for lost at close.
  */
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,20 @@ function rows(path: string): number {
 }
 
 describe('ThreadedStore', () => {
+  it('copies the WAL into the database file from a thread of its own, while the writer goes on', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const store = await ThreadedStore.open(path);
+    const before = statSync(path).size;
+    // About 600 KB of message bodies: far below the writer's own autocheckpoint, so only the
+    // checkpointer can move these pages into the database file.
+    const body = Buffer.alloc(6_000, 0x41);
+    await Promise.all(Array.from({ length: 100 }, (_, i) => store.save([bericht(`w${i}`, { body })])));
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(statSync(path).size - before).toBeGreaterThan(500_000);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    await store.close();
+  });
+
   it('has a write committed to the file, and readable here, when its promise resolves', async () => {
     const path = join(tempDir('threaded'), 'ijw.sqlite');
     const store = await ThreadedStore.open(path);
