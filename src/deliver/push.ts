@@ -59,6 +59,9 @@ export function defaultDispatcher(): Dispatcher {
   });
 }
 
+/** How long a new push may wait for the poll that also serves the messages queued with it. */
+const WAKE_MS = 2;
+
 export class Pusher {
   readonly #o: PusherOptions;
   readonly #backoff: BackoffOptions;
@@ -68,6 +71,8 @@ export class Pusher {
   readonly #inFlight = new Map<string, Promise<void>>();
   #state: 'idle' | 'running' | 'stopping' | 'stopped' = 'idle';
   #timer: NodeJS.Timeout | undefined;
+  /** When the pending poll runs (epoch ms). */
+  #dueAt = 0;
   #stopped: Promise<void> | undefined;
 
   constructor(options: PusherOptions) {
@@ -83,9 +88,15 @@ export class Pusher {
     this.#schedule(0);
   }
 
-  /** Poll now, e.g. after new messages were queued. */
+  /**
+   * Poll soon, e.g. after new messages were queued. Wakes within WAKE_MS share one poll: under
+   * load every accepted message wakes the pusher, and a poll per message cost the event loop more
+   * than the messages' own store look-ups, mostly to find nothing due (mailbox recipients).
+   */
   wake(): void {
-    if (this.#state === 'running') this.#schedule(0);
+    if (this.#state !== 'running') return;
+    if (this.#timer !== undefined && this.#dueAt <= Date.now() + WAKE_MS) return;
+    this.#schedule(WAKE_MS);
   }
 
   /** Stops polling and resolves once every attempt under way has finished and been recorded. */
@@ -105,6 +116,7 @@ export class Pusher {
 
   #schedule(ms: number): void {
     clearTimeout(this.#timer);
+    this.#dueAt = Date.now() + ms;
     this.#timer = setTimeout(() => this.#poll(), ms);
   }
 

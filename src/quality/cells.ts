@@ -41,21 +41,9 @@ export interface CountedRefusal {
   readonly quality: QualityFacts;
 }
 
-let lastHour = '';
-let lastDay = '';
-
-/**
- * The Amsterdam day of an ISO UTC timestamp. Amsterdam is a whole number of hours from UTC, so
- * the day is the same for the whole UTC hour; a one-entry memo spares the Intl formatter for
- * nearly every message of a group commit, which was most of what counting cost.
- */
+/** The Amsterdam day of an ISO UTC timestamp. */
 export function amsterdamDay(iso: string): string {
-  const hour = iso.slice(0, 13);
-  if (hour !== lastHour || lastDay === '') {
-    lastDay = toAmsterdamDate(new Date(iso));
-    lastHour = hour;
-  }
-  return lastDay;
+  return toAmsterdamDate(new Date(iso));
 }
 
 /** The rule code under which a transport refusal is counted: no WJ001 retourcode exists for it. */
