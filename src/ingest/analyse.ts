@@ -16,7 +16,7 @@ import type { CheckedMessage } from '../validate/rules/run.js';
 import type { SchemaSet } from '../validate/schema-set.js';
 import type { KeyRef } from '../store/ports.js';
 import { extractFacts, type Facts, type Jw323Facts } from '../state/facts.js';
-import { buildJw325 } from '../state/declaratie/answer.js';
+import { answerDagtekening, buildJw325 } from '../state/declaratie/answer.js';
 import { classesByPath } from '../retour/classes.js';
 
 export interface HeaderFields {
@@ -140,18 +140,18 @@ function inputFouten(result: ValidationResult, c: CheckedMessage): Fout[] {
   return result.fouten.filter((f) => !ruleCodes.has(f.code));
 }
 
-function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOptions): Answer | null {
+function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOptions, facts: Facts | null): Answer | null {
   const spec = MESSAGES[c.type];
   const forced = options.headerCodes ?? [];
-  const cross = crossTargets(c, options.crossViolations ?? []);
-  if (c.violations.length === 0 && input.length === 0 && forced.length === 0 && cross.length === 0) return null;
+  const crossFouten = options.crossViolations ?? [];
+  if (c.violations.length === 0 && input.length === 0 && forced.length === 0 && crossFouten.length === 0) return null;
   if (c.type === 'JW323') {
-    if (forced.length === 0 && c.violations.length === 0 && input.length === 0) {
-      // Cross-message findings: the JW325 per process.md §2.4 (state/declaratie/answer.ts).
-      const facts = extractFacts(c) as Jw323Facts;
-      // Never dated before the claim it answers (a claim may carry a Dagtekening later than our clock).
-      const dagtekening = facts.header.dagtekening > options.today ? facts.header.dagtekening : options.today;
-      const built = buildJw325(facts, options.crossViolations ?? [], { identificatie: options.answerId, dagtekening });
+    if (forced.length === 0 && c.violations.length === 0 && input.length === 0 && facts !== null) {
+      // Cross-message findings: the JW325 per process.md §2.4 (state/declaratie/answer.ts), built
+      // from the facts the analysis read anyway.
+      const claim = facts as Jw323Facts;
+      const dagtekening = answerDagtekening(claim.header.dagtekening, options.today);
+      const built = buildJw325(claim, crossFouten, { identificatie: options.answerId, dagtekening });
       return { type: 'JW325', xml: built.xml, retourcodes: built.retourcodes };
     }
     const codes = forced.length > 0 ? forced : ['0001'];
@@ -163,7 +163,7 @@ function answerFor(c: CheckedMessage, input: readonly Fout[], options: AnalyseOp
   const violations: Violation[] =
     forced.length > 0
       ? forced.map((code) => ({ code: 'TR056', retourcode: code, location: '/', line: 0, message: '', detail: '', target: header as Violation['target'] }))
-      : [...c.violations, ...input.map((f) => ({ ...f, target: header as Violation['target'] })), ...cross];
+      : [...c.violations, ...input.map((f) => ({ ...f, target: header as Violation['target'] })), ...crossTargets(c, crossFouten)];
   const xml = buildRetour(c, violations, { identificatieRetour: options.answerId, dagtekeningRetour: options.today });
   const codes = violations.some((v) => v.retourcode === '0001') ? ['0001'] : [...new Set(violations.map((v) => v.retourcode))];
   return { type: spec.retour, xml, retourcodes: codes };
@@ -182,14 +182,15 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
   if (checked === null) return { result, header: null, offers: [], references: [], retourcodes: [], answer: null, facts: null, deadline: NO_DEADLINE_FACTS };
   const header = headerFields(checked.message);
   const { offers, references } = keys(checked, header);
+  const facts = result.fouten.length === 0 ? extractFacts(checked) : null;
   return {
     result,
     header,
     offers,
     references,
     retourcodes: [...carriedCodes(checked.message)],
-    answer: answerFor(checked, inputFouten(result, checked), options),
-    facts: result.fouten.length === 0 ? extractFacts(checked) : null,
+    answer: answerFor(checked, inputFouten(result, checked), options, facts),
+    facts,
     deadline: deadlineFacts(checked.type, checked.message),
   };
 }

@@ -11,6 +11,7 @@ import { mayActFor, route } from '../route/route.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
 import type { BerichtStatus, ClaimMode, NewBericht, Store } from '../store/ports.js';
 import { withClaimFindings } from '../state/declaratie/admit.js';
+import { answerDagtekening } from '../state/declaratie/answer.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
 import type { Analysis, Answer, HeaderFields } from './analyse.js';
 import type { Ids } from './ids.js';
@@ -226,7 +227,7 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
       await store.save([record]);
       return { statusCode: 202, body, queued: true, report: result };
     }
-    const claim = type === 'JW323' ? claimMode(routed.factuurbureau, record, sender, ids, header) : undefined;
+    const claim = type === 'JW323' ? claimMode(routed.factuurbureau, record, sender, ids, header, day) : undefined;
     const admission = await store.admit({ record, facts: analysis.facts, today: day, ...(claim === undefined ? {} : { claim }) });
     if (admission.stored) {
       if (admission.violations.length === 0 && admission.answer === undefined) return { statusCode: 202, body, queued: true, report: result };
@@ -258,13 +259,10 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
  * the JW325 itself, judged per prestatie; a gemeente gets the claim with any findings on its
  * prestaties and answers it with its own JW325.
  */
-function claimMode(billingOffice: boolean, record: NewBericht, sender: Party, ids: Ids, heen: HeaderFields): ClaimMode {
+function claimMode(billingOffice: boolean, record: NewBericht, sender: Party, ids: Ids, heen: HeaderFields, day: string): ClaimMode {
   if (!billingOffice) return { kind: 'forward' };
   const placeholder: Answer = { type: 'JW325', xml: '', retourcodes: [] };
-  // Never dated before the claim it answers (a claim may carry a Dagtekening later than our clock).
-  const day = toAmsterdamDate(new Date(record.receivedAt));
-  const dagtekening = heen.dagtekening > day ? heen.dagtekening : day;
-  return { kind: 'answer', identificatie: ids.answer(), dagtekening, answer: generated(placeholder, record.id, sender, record.receivedAt, ids, heen) };
+  return { kind: 'answer', identificatie: ids.answer(), dagtekening: answerDagtekening(heen.dagtekening, day), answer: generated(placeholder, record.id, sender, record.receivedAt, ids, heen) };
 }
 
 interface CrossContext {

@@ -16,6 +16,14 @@ import { MessageWriter } from '../../retour/serialize.js';
 import type { Fout } from '../../validate/report.js';
 import type { ClientFacts, Jw323Facts, PrestatieFact } from '../facts.js';
 
+/**
+ * The Dagtekening of a JW325: today, but never before the claim it answers (a claim may carry a
+ * Dagtekening later than our clock).
+ */
+export function answerDagtekening(claimDagtekening: string, today: string): string {
+  return claimDagtekening > today ? claimDagtekening : today;
+}
+
 export interface Jw325Ids {
   /** The JW325's own Identificatie (≤ 12 characters) and Dagtekening. */
   readonly identificatie: string;
