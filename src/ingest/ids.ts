@@ -11,8 +11,15 @@ export interface Ids {
 export function systemIds(now: () => number = Date.now): Ids {
   let lastMs = 0;
   let counter = 0;
+  // Random per process, then counted: as unique as 16 random hex digits per id (two processes
+  // collide only if their 8 random digits do), without asking the kernel for randomness per id.
+  const processPart = randomBytes(4).toString('hex');
+  let sequence = randomBytes(4).readUInt32BE(0) >>> 1; // far from wrapping round within a millisecond
   return {
-    bericht: () => `${now().toString(36).padStart(9, '0')}${randomBytes(8).toString('hex')}`,
+    bericht: () => {
+      sequence = (sequence + 1) >>> 0;
+      return `${now().toString(36).padStart(9, '0')}${processPart}${sequence.toString(16).padStart(8, '0')}`;
+    },
     answer: () => {
       const ms = now();
       counter = ms === lastMs ? counter + 1 : 0;

@@ -35,22 +35,40 @@ const store = new SqliteStore({ path: data.path, backgroundCheckpoints: true, ch
 // Writes asked for and not yet answered: close waits for them, so none is lost or left unanswered.
 const inflight = new Set<Promise<void>>();
 
-port.on('message', (call: WriteCall) => {
+// Answers settled in one turn (a group commit settles many) go back in one message.
+let replies: WriteReply[] = [];
+function reply(r: WriteReply): void {
+  if (replies.length === 0) setImmediate(sendReplies);
+  replies.push(r);
+}
+function sendReplies(): void {
+  if (replies.length === 0) return;
+  const batch = replies;
+  replies = [];
+  port!.postMessage(batch);
+}
+
+function handle(call: WriteCall): void {
   if (call.method === 'close') {
     void Promise.allSettled([...inflight]).then(() => {
       store.close();
-      port.postMessage({ id: call.id } satisfies WriteReply);
-      port.close();
+      sendReplies();
+      port!.postMessage([{ id: call.id }] satisfies WriteReply[]);
+      port!.close();
     });
     return;
   }
   const method = store[call.method] as (...args: unknown[]) => Promise<unknown>;
   const done = method.apply(store, [...call.args]).then(
-    (value) => port.postMessage({ id: call.id, value } satisfies WriteReply),
+    (value) => reply({ id: call.id, value }),
     (err: { code?: string; message?: string }) =>
-      port.postMessage({ id: call.id, error: { ...(err.code === undefined ? {} : { code: err.code }), message: String(err.message ?? err) } } satisfies WriteReply),
+      reply({ id: call.id, error: { ...(err.code === undefined ? {} : { code: err.code }), message: String(err.message ?? err) } }),
   );
   inflight.add(done);
   void done.finally(() => inflight.delete(done));
+}
+
+port.on('message', (calls: readonly WriteCall[]) => {
+  for (const call of calls) handle(call);
 });
-port.postMessage({ id: 0 } satisfies WriteReply);
+port.postMessage([{ id: 0 }] satisfies WriteReply[]);

@@ -48,6 +48,16 @@ describe('createAnalyser', () => {
     }
   });
 
+  it('answers each message of a batch on its own: one that fails in the worker fails alone', async () => {
+    // Asked for in one turn of the event loop, these travel to the worker together.
+    const good = (i: number) => threads.analyse({ bytes: fixture(NAMES[0]!), answerId: `G000BATCH00${i}`, today: '2026-12-31' });
+    const broken = threads.analyse({ bytes: 'not bytes' as unknown as Uint8Array, answerId: 'G000BATCH009', today: '2026-12-31' });
+    const [a, b, c] = await Promise.allSettled([good(1), broken, good(2)]);
+    expect(a.status).toBe('fulfilled');
+    expect(c.status).toBe('fulfilled');
+    expect(b.status).toBe('rejected');
+  });
+
   it('passes header codes (9056) through to the worker', async () => {
     const r = await threads.analyse({ bytes: fixture('jw301/valid-specific-hours-per-week-after-vot.xml'), answerId: 'G0000POOL009', today: '2026-12-31', headerCodes: ['9056'] });
     expect(r.answer).toMatchObject({ type: 'JW302', retourcodes: ['9056'] });
