@@ -77,9 +77,16 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
   // The type of a message refused with 403: the only thing of its content the refusal keeps.
   const refusedType = new WeakMap<FastifyRequest, MessageType | null>();
   // Before the answer leaves, as for a stored message: a refusal that was answered is counted.
-  app.addHook('onSend', async (request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     const code = REFUSAL_CODES[reply.statusCode];
-    if (request.method !== 'POST' || request.routeOptions.url !== '/berichten' || code === undefined) return payload;
+    if (request.method !== 'POST' || request.routeOptions.url !== '/berichten' || code === undefined) {
+      done(null, payload);
+      return;
+    }
+    void countRefusal(request, reply.statusCode, code).then(() => done(null, payload));
+  });
+
+  async function countRefusal(request: FastifyRequest, statusCode: number, code: string): Promise<void> {
     let party: Party | null = null;
     try {
       party = authenticate(request, deps.directory);
@@ -90,7 +97,7 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
       await deps.store.recordRefusal({
         at: deps.clock().toISOString(),
         partyId: party?.id ?? null,
-        statusCode: reply.statusCode,
+        statusCode,
         code,
         type: refusedType.get(request) ?? null,
         quality: refusalFacts(deps.directory, party),
@@ -98,8 +105,7 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
     } catch (err) {
       request.log.error({ err }, 'refusal not counted');
     }
-    return payload;
-  });
+  }
 
   app.post(
     '/berichten',
@@ -128,12 +134,18 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
       // Decided when the headers arrive, before the body: a sending that started before a shutdown
       // is finished and committed, an unknown caller cannot make us read 25 MB, and fastify's own
       // JSON and text parsers never see a message (they would hand over an object or a string).
-      onRequest: async (request) => {
-        if (deps.draining()) throw new GatewayError('IJW_ERR_UNAVAILABLE', 'Shutting down; not accepting new messages.');
-        authenticate(request, deps.directory);
-        if (!isXmlMediaType(request.headers['content-type'])) {
-          throw new GatewayError('IJW_ERR_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted.`);
+      onRequest: (request, _reply, done) => {
+        try {
+          if (deps.draining()) throw new GatewayError('IJW_ERR_UNAVAILABLE', 'Shutting down; not accepting new messages.');
+          authenticate(request, deps.directory);
+          if (!isXmlMediaType(request.headers['content-type'])) {
+            throw new GatewayError('IJW_ERR_MEDIA_TYPE', `Content-Type ${request.headers['content-type'] ?? '(none)'} is not accepted.`);
+          }
+        } catch (err) {
+          done(err as Error);
+          return;
         }
+        done();
       },
     },
     async (request, reply) => {
@@ -146,7 +158,8 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
       deps.metrics.messagesIn.labels(body.type ?? 'unknown', body.outcome).inc();
       deps.metrics.ingestDuration.labels(body.outcome).observe((performance.now() - started) / 1000);
       request.log.info({ bericht: body.id, type: body.type, outcome: body.outcome, from: party.id, to: body.ontvanger }, 'bericht');
-      if (answer.queued) deps.onQueued();
+      // Mailboxes wait for their owners; only a push needs the pusher, which polls the store.
+      if (answer.pushQueued) deps.onQueued();
       if (body.id !== null) reply.header('location', `/berichten/${body.id}`);
       if (answer.statusCode === 403) {
         refusedType.set(request, body.type);

@@ -35,6 +35,8 @@ export interface IngestAnswer {
   readonly body: IngestBody;
   /** New deliveries were committed and wait for the pusher or a mailbox. */
   readonly queued: boolean;
+  /** One of them waits for the pusher: wake it (a mailbox waits for its owner to fetch). */
+  readonly pushQueued: boolean;
   /** The full validation report, for answers in XML. */
   readonly report: ValidationResult;
 }
@@ -152,13 +154,13 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
         deliverTo: null,
       },
     ]);
-    return { statusCode: 422, body, queued: false, report: result };
+    return { statusCode: 422, body, queued: false, pushQueued: false, report: result };
   }
 
   const routed = route(type, { Afzender: header.afzender, Ontvanger: header.ontvanger }, directory);
   if (!mayActFor(from, routed.senderCode, type, directory)) {
     // Nothing is stored: the message is not this party's to send, and may hold someone else's data.
-    return { statusCode: 403, body: { ...answerBody(null, 'forbidden', result, type, null), fouten: [] }, queued: false, report: result };
+    return { statusCode: 403, body: { ...answerBody(null, 'forbidden', result, type, null), fouten: [] }, queued: false, pushQueued: false, report: result };
   }
 
   if (!routed.ok) {
@@ -171,7 +173,7 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
   if (original !== undefined) {
     if (original.sha256 === digest && original.answer !== null) {
       // An identical resend: the same answer as the first time, nothing stored twice.
-      return { statusCode: original.answer.statusCode, body: original.answer.body as IngestBody, queued: false, report: result };
+      return { statusCode: original.answer.statusCode, body: original.answer.body as IngestBody, queued: false, pushQueued: false, report: result };
     }
     const fout: Fout = {
       code: 'TR056',
@@ -225,15 +227,16 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     if (broken) {
       // Forwarded for the recipient to judge: it counts as sent only if the recipient accepts it.
       await store.save([record]);
-      return { statusCode: 202, body, queued: true, report: result };
+      return { statusCode: 202, body, queued: true, pushQueued: pushes([record]), report: result };
     }
     const claim = type === 'JW323' ? claimMode(routed.factuurbureau, record, sender, ids, header, day) : undefined;
     const admission = await store.admit({ record, facts: analysis.facts, today: day, ...(claim === undefined ? {} : { claim }) });
     if (admission.stored) {
-      if (admission.violations.length === 0 && admission.answer === undefined) return { statusCode: 202, body, queued: true, report: result };
+      const pushQueued = pushes([record]) || (admission.answer !== undefined && claim?.kind === 'answer' && pushes([claim.answer]));
+      if (admission.violations.length === 0 && admission.answer === undefined) return { statusCode: 202, body, queued: true, pushQueued, report: result };
       // A claim admitted with findings on its prestaties, and/or answered by the gateway for a billing office.
       const report: ValidationResult = { ...result, valid: admission.violations.length === 0, fouten: [...result.fouten, ...admission.violations] };
-      return { statusCode: 202, body: withClaimFindings(body, admission.violations, admission.answer), queued: true, report };
+      return { statusCode: 202, body: withClaimFindings(body, admission.violations, admission.answer), queued: true, pushQueued, report };
     }
     return crossRejected(bytes, deps, { record, analysis, violations: admission.violations, sender, day });
   }
@@ -251,7 +254,7 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     },
     answerRecord,
   ]);
-  return { statusCode: 202, body, queued: true, report: result };
+  return { statusCode: 202, body, queued: true, pushQueued: pushes([answerRecord]), report: result };
 }
 
 /**
@@ -286,7 +289,7 @@ async function crossRejected(bytes: Uint8Array, deps: IngestDeps, c: CrossContex
   if (recipient?.forwardRejected === true) {
     const body = answerBody(record.id, 'accepted', result, record.type, record.recipientId);
     await store.save([{ ...record, report: result, answer: { statusCode: 202, body } }]);
-    return { statusCode: 202, body, queued: true, report: result };
+    return { statusCode: 202, body, queued: true, pushQueued: pushes([record]), report: result };
   }
   const redo = await analyser.analyse({ bytes, answerId: ids.answer(), today: c.day, crossViolations: c.violations });
   const answerRecord = redo.answer === null ? null : generated(redo.answer, record.id, c.sender, record.receivedAt, ids, analysis.header!);
@@ -295,7 +298,7 @@ async function crossRejected(bytes: Uint8Array, deps: IngestDeps, c: CrossContex
     { ...record, report: result, status: 'rejected', answer: { statusCode: 202, body }, deliverTo: null },
     ...(answerRecord === null ? [] : [answerRecord]),
   ]);
-  return { statusCode: 202, body, queued: answerRecord !== null, report: result };
+  return { statusCode: 202, body, queued: answerRecord !== null, pushQueued: answerRecord !== null && pushes([answerRecord]), report: result };
 }
 
 interface HeaderCodeContext {
@@ -346,7 +349,11 @@ async function headerCodeAnswer(bytes: Uint8Array, from: Party, deps: IngestDeps
     },
     ...(answerRecord === null ? [] : [answerRecord]),
   ]);
-  return { statusCode: c.statusCode, body, queued: answerRecord !== null, report: result };
+  return { statusCode: c.statusCode, body, queued: answerRecord !== null, pushQueued: answerRecord !== null && pushes([answerRecord]), report: result };
+}
+
+function pushes(records: readonly NewBericht[]): boolean {
+  return records.some((r) => r.deliverTo?.mode === 'push');
 }
 
 /** The record of an answer the gateway wrote, queued for the sender of the message it answers. */

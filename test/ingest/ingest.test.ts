@@ -39,10 +39,21 @@ describe('ingest', () => {
 
   it('stores an accepted message with its keys and queues it for the recipient', async () => {
     const a = await ingest(fixture('jw315/valid-two-products-huisarts-referral.xml'), jgv, deps);
-    expect(a).toMatchObject({ statusCode: 202, queued: true, body: { outcome: 'accepted', ontvanger: 'gemeente:0228', antwoord: null } });
+    // A mailbox recipient: nothing for the pusher to do.
+    expect(a).toMatchObject({ statusCode: 202, queued: true, pushQueued: false, body: { outcome: 'accepted', ontvanger: 'gemeente:0228', antwoord: null } });
     const d = store.detail(a.body.id!)!;
     expect(d).toMatchObject({ status: 'accepted', senderId: 'aanbieder:98041733', recipientId: 'gemeente:0228', receivedAt: NOW.toISOString(), identificatie: 'JGV-315-0001' });
     expect(store.mailbox('gemeente:0228', 10).map((m) => m.berichtId)).toEqual([a.body.id]);
+  });
+
+  it('says when a delivery waits for the pusher: a recipient with an endpoint', async () => {
+    const xml = fixture('jw301/valid-specific-hours-per-week-after-vot.xml')
+      .toString()
+      .replace(/<jw301:Ontvanger>\d{8}</, '<jw301:Ontvanger>98073318<')
+      .replace(/<ijw:Identificatie>[^<]*</, '<ijw:Identificatie>PUSH-0001<');
+    const a = await ingest(Buffer.from(xml), ede, deps);
+    expect(a).toMatchObject({ statusCode: 202, queued: true, pushQueued: true, body: { ontvanger: 'aanbieder:98073318' } });
+    expect(store.duePushes(NOW.toISOString(), 10).map((d) => d.berichtId)).toContain(a.body.id);
   });
 
   it('stores nothing for a message the caller may not send (403)', async () => {
