@@ -6,7 +6,7 @@
  *   node bench/run.mjs [--count 2000] [--rounds 14] [--big-runs 5] [--batch 1000]
  *                      [--cpu N | --no-pin] [--no-fixtures] [--regen] [--check]
  *                      [--no-http] [--http-workers 1,2] [--http-duration 20] [--http-half-duration 15]
- *                      [--http-warmup 5] [--no-tally] [--no-state] [--only state] [--state-toewijzingen 1000000]
+ *                      [--http-warmup 5] [--http-load wrk|autocannon] [--no-tally] [--no-state] [--only state] [--state-toewijzingen 1000000]
  *                      [--state-messages 400] [--state-rounds 15] [--state-big-runs 3]
  *
  * a) JW301 and JW305, 2,000 generated files each: messages/s of our engine, single thread, in a
@@ -106,6 +106,17 @@ function ensureXmllint() {
 }
 
 const xmllintVersion = ensureXmllint();
+
+/** wrk, the load generator of c) at full speed: installed when missing and we are root; else c) uses autocannon. */
+function ensureWrk() {
+  if (toolVersion('wrk', ['--version']) !== null || process.getuid?.() !== 0) return;
+  log('wrk is missing: installing it …');
+  try {
+    execSync('apt-get install -y -qq wrk || (apt-get update -qq && apt-get install -y -qq wrk)', { stdio: 'inherit' });
+  } catch {
+    log('wrk could not be installed: c) runs its load with autocannon');
+  }
+}
 const cpus = os.cpus();
 const pinAvailable = toolVersion('taskset', ['--version']) !== null;
 const pinCpu = argv.includes('--no-pin') || !pinAvailable ? null : Number(opt('--cpu', Math.max(0, cpus.length - 1)));
@@ -486,7 +497,8 @@ if (!argv.includes('--no-http')) {
   const httpJson = join(DEFAULT_OUT, 'http-results.json');
   rmSync(httpJson, { force: true });
   const passthrough = [];
-  for (const [ours, theirs] of [['--http-workers', '--workers'], ['--http-duration', '--duration'], ['--http-half-duration', '--half-duration'], ['--http-warmup', '--warmup']]) {
+  ensureWrk();
+  for (const [ours, theirs] of [['--http-workers', '--workers'], ['--http-duration', '--duration'], ['--http-half-duration', '--half-duration'], ['--http-warmup', '--warmup'], ['--http-load', '--load']]) {
     if (opt(ours, undefined) !== undefined) passthrough.push(theirs, opt(ours, undefined));
   }
   const r = spawnSync(process.execPath, [join(BENCH_DIR, 'http.mjs'), '--json', httpJson, ...passthrough], { stdio: 'inherit', cwd: REPO_ROOT });
