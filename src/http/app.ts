@@ -9,9 +9,10 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOpt
 import type { Logger } from 'pino';
 import { dashboardRoutes } from '../dashboard/routes.js';
 import { ERRORS, GatewayError } from '../errors.js';
+import type { IngestAnswer } from '../ingest/ingest.js';
 import type { Analyser } from '../ingest/pool.js';
 import type { Ids } from '../ingest/ids.js';
-import type { Directory } from '../mappings/types.js';
+import type { Directory, Party } from '../mappings/types.js';
 import { codes } from '../quality/codes.js';
 import { reportRoutes } from '../report/routes.js';
 import type { Store } from '../store/ports.js';
@@ -25,6 +26,8 @@ export interface AppDeps {
   readonly store: Store;
   readonly directory: Directory;
   readonly analyser: Analyser;
+  /** Runs a message's whole ingest where the store writes (ThreadedStore.ingest); else ingest() here. */
+  readonly ingestOnWriter?: (bytes: Uint8Array, from: Party) => Promise<IngestAnswer>;
   readonly ids: Ids;
   readonly clock: () => Date;
   readonly metrics: Metrics;

@@ -6,6 +6,7 @@ import { refusalFacts } from '../quality/facts.js';
 import { MESSAGE_TYPES, type MessageType } from '../standard/catalogue.js';
 import type { Party } from '../mappings/types.js';
 import { BERICHT_STATUSES, NOT_FORWARDED, type BerichtStatus } from '../store/ports.js';
+import { LARGE_BYTES } from '../validate/large.js';
 import { reportToXml } from '../validate/report-xml.js';
 import type { AppDeps } from './app.js';
 import { authenticate, visibleParties } from './auth.js';
@@ -153,7 +154,9 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
       // Without a body fastify skips the parser; an empty message is still a message (preflight: EMPTY).
       const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const started = performance.now();
-      const answer = await ingest(bytes, party, deps);
+      // A large declaratie is analysed on the analysis workers (with chunk threads): on the writer
+      // thread it would hold up every other write for a second or more.
+      const answer = deps.ingestOnWriter !== undefined && bytes.byteLength < LARGE_BYTES ? await deps.ingestOnWriter(bytes, party) : await ingest(bytes, party, deps);
       const { body } = answer;
       deps.metrics.messagesIn.labels(body.type ?? 'unknown', body.outcome).inc();
       deps.metrics.ingestDuration.labels(body.outcome).observe((performance.now() - started) / 1000);

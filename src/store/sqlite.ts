@@ -225,10 +225,12 @@ export class SqliteStore implements Store {
       // Fast path: the whole group in one transaction without a savepoint per item (a savepoint
       // costs about as much as the item's own inserts). Should any item fail, the group is
       // rolled back and done again below, each item in a savepoint of its own.
+      // IMMEDIATE: with more than one writer connection (ThreadedStore with writers > 1) the
+      // checks read state that must not change before this group commits.
       this.#db.transaction(() => {
         for (const item of batch) values.set(item, item.work());
         this.#quality.commit();
-      })();
+      }).immediate();
     } catch {
       this.#quality.discard();
       values.clear();
@@ -245,7 +247,7 @@ export class SqliteStore implements Store {
             }
           }
           this.#quality.commit();
-        })();
+        }).immediate();
       } catch (err) {
         this.#quality.discard();
         for (const item of batch) item.reject(err);

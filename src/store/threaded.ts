@@ -1,12 +1,16 @@
 /**
- * The store for the running gateway: reads on this thread, writes on a worker thread that owns the
- * write connection (writer-worker.ts). SQLite in WAL mode lets this thread read while the writer
- * commits, and a write's promise resolves only after the writer's commit reached the disk, so
- * "2xx means committed" holds as with the in-thread store.
+ * The store for the running gateway: reads on this thread, writes on worker threads with a write
+ * connection each (writer-worker.ts); one of them, or with ingest threads several that also analyse
+ * and decide (ingest()). SQLite in WAL mode lets this thread read while a writer commits, and a
+ * write's promise resolves only after its commit reached the disk, so "2xx means committed" holds
+ * as with the in-thread store.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../standard/paths.js';
+import type { IngestAnswer } from '../ingest/ingest.js';
+import type { AnalyserSettings } from '../ingest/pool.js';
+import type { Party } from '../mappings/types.js';
 import type { Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
 import type { CheckpointData } from './checkpoint-worker.js';
@@ -38,17 +42,21 @@ function started(worker: Worker): Promise<void> {
 
 export class ThreadedStore implements Store {
   readonly #reader: SqliteStore;
-  readonly #worker: Worker;
+  /** [0] takes every write; all of them take ingests (see ingest()). */
+  readonly #workers: readonly Worker[];
   readonly #checkpointer: Worker;
   #checkpointerGone = false;
-  readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; worker: number }>();
+  /** Ingests under way per writer: a new one goes where fewest are. */
+  readonly #ingests: number[];
+  readonly #outboxes: WriteCall[][];
   #nextId = 1;
-  /** Set when the writer is gone: later writes fail at once instead of waiting for ever. */
+  /** Set when a writer is gone: later writes fail at once instead of waiting for ever. */
   #gone: Error | undefined;
 
   readonly #now: () => Date;
 
-  private constructor(reader: SqliteStore, worker: Worker, checkpointer: Worker, now: () => Date) {
+  private constructor(reader: SqliteStore, workers: readonly Worker[], checkpointer: Worker, now: () => Date) {
     this.#reader = reader;
     this.#checkpointer = checkpointer;
     // A checkpointer that fails leaves the writer's own autocheckpoint to keep the WAL bounded.
@@ -57,62 +65,82 @@ export class ThreadedStore implements Store {
       this.#checkpointerGone = true;
     });
     this.#now = now;
-    this.#worker = worker;
-    worker.on('message', (replies: readonly WriteReply[]) => {
-      for (const reply of replies) {
-        const p = this.#pending.get(reply.id);
-        if (p === undefined) continue;
-        this.#pending.delete(reply.id);
-        if (reply.error === undefined) p.resolve(reply.value);
-        else p.reject(new WriteError(reply.error.message, reply.error.code));
-      }
-    });
-    const fail = (err: Error) => {
+    this.#workers = workers;
+    this.#ingests = workers.map(() => 0);
+    this.#outboxes = workers.map(() => []);
+    // A writer that stops fails what waits for it; the store then takes no more writes (writer 0
+    // holds the non-ingest writes, and a store short of a writer is not the one the caller opened).
+    const fail = (err: Error, w: number) => {
       this.#gone ??= err;
-      for (const p of this.#pending.values()) p.reject(err);
-      this.#pending.clear();
+      for (const [id, p] of this.#pending) {
+        if (p.worker !== w) continue;
+        this.#pending.delete(id);
+        p.reject(err);
+      }
     };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the store's writer thread exited (code ${code})`)));
+    for (const [w, worker] of workers.entries()) {
+      worker.on('message', (replies: readonly WriteReply[]) => {
+        for (const reply of replies) {
+          const p = this.#pending.get(reply.id);
+          if (p === undefined) continue;
+          this.#pending.delete(reply.id);
+          if (reply.ingest === true) this.#ingests[p.worker]!--;
+          if (reply.error === undefined) p.resolve(reply.value);
+          else p.reject(new WriteError(reply.error.message, reply.error.code));
+        }
+      });
+      worker.on('error', (err) => fail(err, w));
+      worker.on('exit', (code) => fail(new Error(`the store's writer thread exited (code ${code})`), w));
+    }
   }
 
-  /** Starts the writer (which applies migrations), then opens the read connection. */
-  static async open(path: string, now: () => Date = () => new Date(), mappingsDir?: string): Promise<ThreadedStore> {
-    const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), { workerData: { path, mappingsDir } satisfies WriterData });
-    await started(worker);
-    // After the writer: it created the file and applied the migrations.
+  /**
+   * Starts the writer (which applies migrations), then opens the read connection. With analyser
+   * settings the writer also runs ingests (ThreadedStore.ingest), and `writers` > 1 starts that
+   * many, each with a write connection of its own.
+   */
+  static async open(path: string, now: () => Date = () => new Date(), mappingsDir?: string, analyser?: AnalyserSettings, writers = 1): Promise<ThreadedStore> {
+    const start = async () => {
+      const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), {
+        workerData: { path, mappingsDir, ...(analyser === undefined ? {} : { analyser }) } satisfies WriterData,
+      });
+      await started(worker);
+      return worker;
+    };
+    // One after the other: the first creates the file and applies the migrations.
+    const workers: Worker[] = [];
+    for (let i = 0; i < (analyser === undefined ? 1 : Math.max(1, writers)); i++) workers.push(await start());
     const checkpointer = new Worker(join(packageRoot(), 'dist', 'store', 'checkpoint-worker.js'), {
       workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS } satisfies CheckpointData,
     });
     await started(checkpointer);
-    return new ThreadedStore(new SqliteStore({ path, now }), worker, checkpointer, now);
+    return new ThreadedStore(new SqliteStore({ path, now }), workers, checkpointer, now);
   }
 
   /**
-   * Calls made in one turn of the event loop go to the writer in one message (and it answers a
+   * Calls made in one turn of the event loop go to a writer in one message (and it answers a
    * group commit in one message): under load a turn brings many writes, and a hand-off per write
    * cost both threads more than the writes' own work in SQLite.
    */
-  #call<T>(method: WriteMethod | 'close', args: readonly unknown[]): Promise<T> {
+  #call<T>(method: WriteMethod | 'close', args: readonly unknown[], worker = 0): Promise<T> {
     if (this.#gone !== undefined) return Promise.reject(this.#gone);
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      if (this.#outbox.length === 0) setImmediate(() => this.#post());
-      this.#outbox.push({ id, method, args });
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, worker });
+      const outbox = this.#outboxes[worker]!;
+      if (outbox.length === 0) setImmediate(() => this.#post(worker));
+      outbox.push({ id, method, args });
     });
   }
 
-  #outbox: WriteCall[] = [];
-
-  #post(): void {
-    const calls = this.#outbox;
-    this.#outbox = [];
+  #post(worker: number): void {
+    const calls = this.#outboxes[worker]!;
+    this.#outboxes[worker] = [];
     if (this.#gone !== undefined) {
       for (const c of calls) this.#pending.get(c.id)?.reject(this.#gone);
       return;
     }
-    this.#worker.postMessage(calls);
+    this.#workers[worker]!.postMessage(calls);
   }
 
   save: Store['save'] = (berichten) => this.#call('save', [berichten]);
@@ -124,6 +152,18 @@ export class ThreadedStore implements Store {
   requeue: Store['requeue'] = (id, partyId, mode, note) => this.#call('requeue', [id, partyId, mode, note, this.#now().toISOString()]);
   prune: Store['prune'] = (...args) => this.#call('prune', args);
   recordRefusal: Store['recordRefusal'] = (...args) => this.#call('recordRefusal', args);
+
+  /**
+   * The whole ingest of a message on the writer thread (analysis, decisions, cross-message rules,
+   * commit): one hand-off there and one back, instead of to an analysis worker and back and then to
+   * the writer and back. Only for a store opened with analyser settings and mappings.
+   */
+  ingest(bytes: Uint8Array, from: Party): Promise<IngestAnswer> {
+    let worker = 0;
+    for (let w = 1; w < this.#ingests.length; w++) if (this.#ingests[w]! < this.#ingests[worker]!) worker = w;
+    this.#ingests[worker]!++;
+    return this.#call('ingest', [bytes, from.id, this.#now().toISOString()], worker);
+  }
 
   original: Store['original'] = (key) => this.#reader.original(key);
   body: Store['body'] = (id) => this.#reader.body(id);
@@ -139,8 +179,9 @@ export class ThreadedStore implements Store {
 
   /** Waits for every write asked for, then closes both connections and the writer. */
   async close(): Promise<void> {
-    if (this.#gone === undefined) await this.#call('close', []);
-    await this.#worker.terminate();
+    // Each writer answers its close after its last commit, and only then ends.
+    if (this.#gone === undefined) await Promise.all(this.#workers.map((_, w) => this.#call('close', [], w)));
+    await Promise.all(this.#workers.map((w) => w.terminate()));
     if (!this.#checkpointerGone) {
       // Its last checkpoint, then it closes its connection; terminate() covers one that hangs.
       await new Promise<void>((resolve) => {

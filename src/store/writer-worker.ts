@@ -1,13 +1,20 @@
 /**
- * Worker-thread side of ThreadedStore: owns the only write connection and commits in groups.
- * Calls that arrive while a commit (and its fsync) runs wait in the port and go into the next
- * group, so groups grow with the load and the event loop of the HTTP thread never waits on disk.
+ * Worker-thread side of ThreadedStore: a write connection that commits in groups. Calls that
+ * arrive while a commit (and its fsync) runs wait in the port and go into the next group, so
+ * groups grow with the load and the event loop of the HTTP thread never waits on disk. Started
+ * with analyser settings it also runs whole ingests (analysis, decisions, cross-message rules,
+ * commit); the gateway then runs several of these, and SQLite orders their write transactions
+ * (IMMEDIATE, so each group's checks see the state it commits on).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { systemIds } from '../ingest/ids.js';
+import { ingest } from '../ingest/ingest.js';
+import { localAnalyser, type AnalyserSettings } from '../ingest/pool.js';
+import { loadMappings } from '../mappings/load.js';
 import { checkerOptions } from '../state/options.js';
 import { SqliteStore } from './sqlite.js';
 
-export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal';
+export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal' | 'ingest';
 
 export interface WriteCall {
   readonly id: number;
@@ -17,6 +24,8 @@ export interface WriteCall {
 
 export interface WriteReply {
   readonly id: number;
+  /** The answer to an ingest (the caller counts ingests under way per writer). */
+  readonly ingest?: true;
   readonly value?: unknown;
   readonly error?: { readonly code?: string; readonly message: string };
 }
@@ -27,10 +36,25 @@ export interface WriterData {
   readonly path: string;
   /** Where the regio table and contract data for the cross-message rules come from. */
   readonly mappingsDir: string | undefined;
+  /** When set (with mappingsDir), this thread also runs the whole ingest of a message: see ThreadedStore.ingest. */
+  readonly analyser?: AnalyserSettings;
 }
 
 const data = workerData as WriterData;
 const store = new SqliteStore({ path: data.path, backgroundCheckpoints: true, checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir) });
+
+const pipeline =
+  data.analyser === undefined || data.mappingsDir === undefined
+    ? undefined
+    : { store, directory: loadMappings(data.mappingsDir), analyser: localAnalyser(data.analyser), ids: systemIds() };
+
+function ingestHere(bytes: Uint8Array, partyId: string, nowIso: string): ReturnType<typeof ingest> {
+  if (pipeline === undefined) throw new Error('this writer was started without analyser settings');
+  const from = pipeline.directory.partyById(partyId);
+  if (from === undefined) throw new Error(`unknown party ${partyId}`);
+  const now = new Date(nowIso);
+  return ingest(bytes, from, { ...pipeline, clock: () => now });
+}
 
 // Writes asked for and not yet answered: close waits for them, so none is lost or left unanswered.
 const inflight = new Set<Promise<void>>();
@@ -58,11 +82,15 @@ function handle(call: WriteCall): void {
     });
     return;
   }
-  const method = store[call.method] as (...args: unknown[]) => Promise<unknown>;
-  const done = method.apply(store, [...call.args]).then(
-    (value) => reply({ id: call.id, value }),
+  const run =
+    call.method === 'ingest'
+      ? ingestHere(call.args[0] as Uint8Array, call.args[1] as string, call.args[2] as string)
+      : (store[call.method] as (...args: unknown[]) => Promise<unknown>).apply(store, [...call.args]);
+  const tag = call.method === 'ingest' ? { ingest: true as const } : {};
+  const done = run.then(
+    (value) => reply({ id: call.id, ...tag, value }),
     (err: { code?: string; message?: string }) =>
-      reply({ id: call.id, error: { ...(err.code === undefined ? {} : { code: err.code }), message: String(err.message ?? err) } }),
+      reply({ id: call.id, ...tag, error: { ...(err.code === undefined ? {} : { code: err.code }), message: String(err.message ?? err) } }),
   );
   inflight.add(done);
   void done.finally(() => inflight.delete(done));

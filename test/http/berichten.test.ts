@@ -36,10 +36,12 @@ function otherContent(name: string): Buffer {
   return Buffer.concat([fixture(name), Buffer.from('\n')]);
 }
 
-describe('POST /berichten', () => {
+// The same, with each message analysed and stored on the HTTP thread's side (IJW_WORKERS=0, the tests'
+// default) and on two ingest threads with a write connection each (IJW_WORKERS=2, a production setup).
+describe.each([['0'], ['2']])('POST /berichten (IJW_WORKERS=%s)', (workers) => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway();
+    gw = await startTestGateway({ env: { IJW_WORKERS: workers } });
   });
   afterAll(async () => {
     await gw.close();

@@ -36,10 +36,12 @@ async function inbox(gw: TestGateway, key: string): Promise<{ id: number; berich
   return (await gw.get('/mailbox', key)).json().berichten;
 }
 
-describe('cross-message rule violations over HTTP', () => {
+// The same, with each message analysed and stored on the HTTP thread's side (IJW_WORKERS=0, the tests'
+// default) and on two ingest threads with a write connection each (IJW_WORKERS=2, a production setup).
+describe.each([['0'], ['2']])('cross-message rule violations over HTTP (IJW_WORKERS=%s)', (workers) => {
   let gw: TestGateway;
   beforeAll(async () => {
-    gw = await startTestGateway();
+    gw = await startTestGateway({ env: { IJW_WORKERS: workers } });
   });
   afterAll(async () => gw.close());
 
@@ -81,7 +83,7 @@ describe('cross-message rule violations over HTTP', () => {
     const mappingsDir = mappingsCopy((parties) => {
       party(parties, 'aanbieder:98041733').forwardRejected = true;
     });
-    const judge = await startTestGateway({ mappingsDir });
+    const judge = await startTestGateway({ mappingsDir, env: { IJW_WORKERS: workers } });
     try {
       await judge.post(KEY.jgv, fixture(VOT));
       await judge.post(KEY.ede, fixture(TOEWIJZING));

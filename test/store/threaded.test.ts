@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { NewBericht } from '../../src/store/ports.js';
+import { defaultMappingsDir, loadMappings } from '../../src/mappings/load.js';
 import { ThreadedStore } from '../../src/store/threaded.js';
+import { DEFAULT_RULE_OPTIONS } from '../../src/validate/rules/run.js';
+import { DEFAULT_MAX_BYTES } from '../../src/validate/preflight.js';
+import { fixture } from '../support/fixtures.js';
 import { bericht as storeBericht } from '../support/bericht.js';
 import { tempDir } from '../support/gateway.js';
 
@@ -101,5 +105,49 @@ describe('ThreadedStore when its writer is gone', () => {
     await store.close();
     await expect(store.save([bericht('e2')])).rejects.toThrow(/writer thread exited/);
     expect(rows(path)).toBe(1);
+  });
+});
+
+describe('ThreadedStore with ingest threads (the gateway with IJW_WORKERS ≥ 1)', () => {
+  const settings = { maxBytes: DEFAULT_MAX_BYTES, rules: DEFAULT_RULE_OPTIONS };
+  const base = fixture('jw301/valid-veenendaal-initial-two-products.xml').toString();
+  /** The fixture as message `id`, its ToewijzingNummers moved by 1,000 × `numbers`. */
+  const variant = (id: number, numbers = id) =>
+    Buffer.from(
+      base
+        .replace(/<ijw:Identificatie>[^<]*</, `<ijw:Identificatie>VND-301-T${id}<`)
+        .replace(/<jw301:ToewijzingNummer>(\d+)</g, (_, n: string) => `<jw301:ToewijzingNummer>${Number(n) + numbers * 1000}<`),
+    );
+
+  it('ingests on two threads with a write connection each: every message once, a resend answered as the first time, a reused Identificatie refused', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const mappings = defaultMappingsDir();
+    const veenendaal = loadMappings(mappings).gemeente('0345')!;
+    const store = await ThreadedStore.open(path, () => new Date('2026-03-02T09:00:00.000Z'), mappings, settings, 2);
+    try {
+      // Asked for in one turn: they are spread over both threads, whose commits interleave.
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => store.ingest(variant(i), veenendaal)));
+      expect(answers.map((a) => a.body.outcome)).toEqual(Array(40).fill('accepted'));
+      expect(new Set(answers.map((a) => a.body.id)).size).toBe(40);
+
+      const resends = await Promise.all(Array.from({ length: 6 }, () => store.ingest(variant(100), veenendaal)));
+      expect(new Set(resends.map((a) => a.body.id)).size).toBe(1);
+      expect(resends.map((a) => a.body.outcome)).toEqual(Array(6).fill('accepted'));
+
+      const reused = await store.ingest(variant(100, 101), veenendaal);
+      expect(reused).toMatchObject({ statusCode: 409, body: { outcome: 'conflict' } });
+
+      // What both threads committed, in the one database.
+      const db = new Database(path, { readonly: true });
+      try {
+        const byStatus = Object.fromEntries((db.prepare('SELECT status, COUNT(*) AS n FROM berichten GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+        expect(byStatus).toMatchObject({ accepted: 41, conflict: 1 });
+        expect((db.prepare('SELECT COUNT(*) AS n FROM toewijzingen').get() as { n: number }).n).toBe(41 * 2);
+      } finally {
+        db.close();
+      }
+    } finally {
+      await store.close();
+    }
   });
 });
