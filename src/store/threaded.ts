@@ -100,9 +100,10 @@ export class ThreadedStore implements Store {
    * many, each with a write connection of its own.
    */
   static async open(path: string, now: () => Date = () => new Date(), mappingsDir?: string, analyser?: AnalyserSettings, writers = 1): Promise<ThreadedStore> {
+    const lock = new SharedArrayBuffer(4);
     const start = async () => {
       const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), {
-        workerData: { path, mappingsDir, ...(analyser === undefined ? {} : { analyser }) } satisfies WriterData,
+        workerData: { path, mappingsDir, lock, ...(analyser === undefined ? {} : { analyser }) } satisfies WriterData,
       });
       await started(worker);
       return worker;

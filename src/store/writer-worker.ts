@@ -12,7 +12,7 @@ import { ingest } from '../ingest/ingest.js';
 import { localAnalyser, type AnalyserSettings } from '../ingest/pool.js';
 import { loadMappings } from '../mappings/load.js';
 import { checkerOptions } from '../state/options.js';
-import { SqliteStore } from './sqlite.js';
+import { SqliteStore, sharedWriteLock } from './sqlite.js';
 
 export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal' | 'ingest';
 
@@ -38,10 +38,17 @@ export interface WriterData {
   readonly mappingsDir: string | undefined;
   /** When set (with mappingsDir), this thread also runs the whole ingest of a message: see ThreadedStore.ingest. */
   readonly analyser?: AnalyserSettings;
+  /** The lock the writers of this process take around each group commit (sharedWriteLock). */
+  readonly lock?: SharedArrayBuffer;
 }
 
 const data = workerData as WriterData;
-const store = new SqliteStore({ path: data.path, backgroundCheckpoints: true, checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir) });
+const store = new SqliteStore({
+  path: data.path,
+  backgroundCheckpoints: true,
+  checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir),
+  ...(data.lock === undefined ? {} : { writeLock: sharedWriteLock(data.lock) }),
+});
 
 const pipeline =
   data.analyser === undefined || data.mappingsDir === undefined
