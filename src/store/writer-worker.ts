@@ -55,7 +55,8 @@ const pipeline =
     ? undefined
     : { store, directory: loadMappings(data.mappingsDir), analyser: localAnalyser(data.analyser), ids: systemIds() };
 
-function ingestHere(bytes: Uint8Array, partyId: string, nowIso: string): ReturnType<typeof ingest> {
+// Async, so that whatever fails here is an answer to the caller, never an uncaught error in this thread.
+async function ingestHere(bytes: Uint8Array, partyId: string, nowIso: string): ReturnType<typeof ingest> {
   if (pipeline === undefined) throw new Error('this writer was started without analyser settings');
   const from = pipeline.directory.partyById(partyId);
   if (from === undefined) throw new Error(`unknown party ${partyId}`);

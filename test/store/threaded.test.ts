@@ -137,12 +137,16 @@ describe('ThreadedStore with ingest threads (the gateway with IJW_WORKERS ≥ 1)
       const reused = await store.ingest(variant(100, 101), veenendaal);
       expect(reused).toMatchObject({ statusCode: 409, body: { outcome: 'conflict' } });
 
+      // A failure on an ingest thread is an answer to the caller; the thread goes on.
+      await expect(store.ingest(variant(200), { ...veenendaal, id: 'gemeente:9999' })).rejects.toThrow(/unknown party/);
+      expect((await store.ingest(variant(201), veenendaal)).body.outcome).toBe('accepted');
+
       // What both threads committed, in the one database.
       const db = new Database(path, { readonly: true });
       try {
         const byStatus = Object.fromEntries((db.prepare('SELECT status, COUNT(*) AS n FROM berichten GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
-        expect(byStatus).toMatchObject({ accepted: 41, conflict: 1 });
-        expect((db.prepare('SELECT COUNT(*) AS n FROM toewijzingen').get() as { n: number }).n).toBe(41 * 2);
+        expect(byStatus).toMatchObject({ accepted: 42, conflict: 1 });
+        expect((db.prepare('SELECT COUNT(*) AS n FROM toewijzingen').get() as { n: number }).n).toBe(42 * 2);
       } finally {
         db.close();
       }
