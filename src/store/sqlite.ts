@@ -129,12 +129,21 @@ export interface WriteLock {
   release(): void;
 }
 
-/** A write lock over a SharedArrayBuffer of 4 bytes: pass the same buffer to every thread. */
-export function sharedWriteLock(buffer: SharedArrayBuffer): WriteLock {
+/**
+ * A write lock over a SharedArrayBuffer of 4 bytes: pass the same buffer to every thread. A group
+ * commit holds it for milliseconds; one that waits `maxWaitMs` fails (its writes with it) rather
+ * than waiting for ever on a thread that died holding the lock.
+ */
+export function sharedWriteLock(buffer: SharedArrayBuffer, maxWaitMs = 30_000): WriteLock {
   const cell = new Int32Array(buffer, 0, 1);
   return {
     acquire() {
-      while (Atomics.compareExchange(cell, 0, 0, 1) !== 0) Atomics.wait(cell, 0, 1);
+      const deadline = Date.now() + maxWaitMs;
+      while (Atomics.compareExchange(cell, 0, 0, 1) !== 0) {
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`the store's write lock was not free within ${maxWaitMs} ms`);
+        Atomics.wait(cell, 0, 1, Math.min(left, 1_000));
+      }
     },
     release() {
       Atomics.store(cell, 0, 0);

@@ -39,9 +39,18 @@ describe('sharedWriteLock', () => {
     const released = performance.now();
     lock.release();
     expect((await acquired) - released).toBeLessThan(100);
-    await worker.terminate();
+    // It releases and ends by itself (terminating it could stop it between the two).
+    await new Promise((resolve) => worker.once('exit', resolve));
     // Free again for this thread.
     lock.acquire();
     lock.release();
+  });
+
+  it('gives up after its longest wait instead of waiting for ever on a holder that is gone', () => {
+    const buffer = new SharedArrayBuffer(4);
+    sharedWriteLock(buffer).acquire(); // and never released
+    const started = performance.now();
+    expect(() => sharedWriteLock(buffer, 200).acquire()).toThrow(/not free within 200 ms/);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
   });
 });
