@@ -55,21 +55,9 @@ export function localAnalyser(settings: AnalyserSettings): Analyser {
   };
 }
 
-/** A worker's answer for one task of a batch: the analysis, or why it failed. */
-export type Settled = { readonly ok: true; readonly value: Analysis } | { readonly ok: false; readonly error: string };
-
-interface Waiting {
-  readonly task: AnalyseTask;
-  readonly resolve: (a: Analysis) => void;
-  readonly reject: (e: Error) => void;
-}
-
 /**
- * Analysis on worker threads. The tasks that arrive in one turn of the event loop travel to the
- * workers together, split over them: one hand-off (a structured clone, a wake-up of the thread and
- * piscina's bookkeeping) per worker per turn instead of per message. Under load a turn brings many
- * messages, and that hand-off cost the event loop as much as the rest of a message's handling.
- * A large declaratie goes alone: it takes seconds and must not hold up the small ones.
+ * Analysis on worker threads. The gateway with ingest threads (IJW_WORKERS ≥ 1) sends only large
+ * declaraties here, one at a time; small messages are analysed on the ingest threads themselves.
  */
 export function createAnalyser(settings: AnalyserSettings, workers: number): Analyser {
   if (workers === 0) return localAnalyser(settings);
@@ -79,42 +67,11 @@ export function createAnalyser(settings: AnalyserSettings, workers: number): Ana
     workerData: settings,
     minThreads: workers,
     maxThreads: workers,
-    // A batch queued behind the one running keeps a worker busy without hiding overload.
+    // A few tasks queued per thread keeps the workers busy without hiding overload.
     concurrentTasksPerWorker: 2,
   });
-  let waiting: Waiting[] = [];
-  const send = (batch: readonly Waiting[]): void => {
-    (pool.run(batch.map((w) => w.task)) as Promise<Settled[]>).then(
-      (settled) => {
-        for (const [i, s] of settled.entries()) {
-          const w = batch[i]!;
-          if (s.ok) w.resolve(s.value);
-          else w.reject(new Error(s.error));
-        }
-      },
-      (err: Error) => {
-        for (const w of batch) w.reject(err);
-      },
-    );
-  };
-  const flush = (): void => {
-    const all = waiting;
-    waiting = [];
-    // Contiguous slices, one per worker: the earliest arrivals are answered first.
-    const slices = Math.min(workers, all.length);
-    const size = Math.ceil(all.length / slices);
-    for (let start = 0; start < all.length; start += size) send(all.slice(start, start + size));
-  };
   return {
-    analyse: (task) =>
-      new Promise<Analysis>((resolve, reject) => {
-        if (task.bytes.byteLength >= LARGE_BYTES) {
-          send([{ task, resolve, reject }]);
-          return;
-        }
-        if (waiting.length === 0) setImmediate(flush);
-        waiting.push({ task, resolve, reject });
-      }),
+    analyse: (task) => pool.run(task) as Promise<Analysis>,
     close: () => pool.destroy(),
   };
 }

@@ -4,19 +4,11 @@
  * Each worker compiles the schemas once and then analyses messages as they come.
  */
 import { workerData } from 'node:worker_threads';
-import { localAnalyser, type AnalyserSettings, type AnalyseTask, type Settled } from './pool.js';
+import type { Analysis } from './analyse.js';
+import { localAnalyser, type AnalyserSettings, type AnalyseTask } from './pool.js';
 
 const analyser = localAnalyser(workerData as AnalyserSettings);
 
-/** A batch of tasks (see createAnalyser), one after the other; a failure stays with its own task. */
-export default async function run(tasks: readonly AnalyseTask[]): Promise<Settled[]> {
-  const out: Settled[] = [];
-  for (const task of tasks) {
-    try {
-      out.push({ ok: true, value: await analyser.analyse(task) });
-    } catch (err) {
-      out.push({ ok: false, error: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  return out;
+export default function run(task: AnalyseTask): Promise<Analysis> {
+  return analyser.analyse(task);
 }

@@ -43,17 +43,15 @@ export interface WriterData {
 }
 
 const data = workerData as WriterData;
+const directory = data.mappingsDir === undefined ? undefined : loadMappings(data.mappingsDir);
 const store = new SqliteStore({
   path: data.path,
   backgroundCheckpoints: true,
-  checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir),
+  checker: data.mappingsDir === undefined ? {} : checkerOptions(data.mappingsDir, directory),
   ...(data.lock === undefined ? {} : { writeLock: sharedWriteLock(data.lock) }),
 });
 
-const pipeline =
-  data.analyser === undefined || data.mappingsDir === undefined
-    ? undefined
-    : { store, directory: loadMappings(data.mappingsDir), analyser: localAnalyser(data.analyser), ids: systemIds() };
+const pipeline = data.analyser === undefined || directory === undefined ? undefined : { store, directory, analyser: localAnalyser(data.analyser), ids: systemIds() };
 
 // Async, so that whatever fails here is an answer to the caller, never an uncaught error in this thread.
 async function ingestHere(bytes: Uint8Array, partyId: string, nowIso: string): ReturnType<typeof ingest> {

@@ -48,8 +48,7 @@ describe('createAnalyser', () => {
     }
   });
 
-  it('answers each message of a batch on its own: one that fails in the worker fails alone', async () => {
-    // Asked for in one turn of the event loop, these travel to the worker together.
+  it('answers each message on its own: one that fails in the worker fails alone', async () => {
     const good = (i: number) => threads.analyse({ bytes: fixture(NAMES[0]!), answerId: `G000BATCH00${i}`, today: '2026-12-31' });
     const broken = threads.analyse({ bytes: 'not bytes' as unknown as Uint8Array, answerId: 'G000BATCH009', today: '2026-12-31' });
     const [a, b, c] = await Promise.allSettled([good(1), broken, good(2)]);
