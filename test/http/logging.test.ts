@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../src/main.js';
+import { createLogger, roundFractions } from '../../src/main.js';
 import { DEMO_API_KEYS } from '../../src/mappings/demo-keys.js';
 import { fixtures } from '../support/fixtures.js';
 import { KEY, mappingsCopy, party, recipientServer, startTestGateway, type TestGateway } from '../support/gateway.js';
@@ -148,5 +148,23 @@ describe('logging', () => {
     expect(parsed.filter((p) => p.reqId === bericht.reqId).map((p) => p.msg)).toEqual(['incoming request', 'bericht', 'request completed']);
     // A caller's own X-Request-Id is kept, for tracing across systems.
     expect(parsed.filter((p) => p.reqId === 'trace-7f3a-0001').map((p) => p.msg)).toEqual(['incoming request', 'request completed']);
+  });
+
+  it('writes fractions to the microsecond, so float noise cannot spell a BSN', () => {
+    // Fastify's responseTime is a difference of floats; CI once logged 3.999996435… and the scan
+    // above found fixture BSN 999996435 in it.
+    const out: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        out.push(chunk.toString('utf8'));
+        done();
+      },
+    });
+    const entry = { responseTime: 3.9999964352812, ratio: 0.1 + 0.2, attempts: 2 };
+    createLogger('info', sink).info(entry, 'request completed');
+    const line = JSON.parse(out.join('')) as Record<string, unknown>;
+    expect(line).toMatchObject({ responseTime: 4, ratio: 0.3, attempts: 2 });
+    expect(roundFractions({ a: 12.3456789, b: Number.NaN, c: 'x' })).toEqual({ a: 12.346, b: Number.NaN, c: 'x' });
+    expect(entry.responseTime).toBe(3.9999964352812); // the caller's object is left alone
   });
 });
