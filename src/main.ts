@@ -43,7 +43,8 @@ export function createLogger(level: Config['logLevel'], destination?: NodeJS.Wri
 }
 
 /**
- * Fractions in a log line to microseconds. Fastify's `responseTime` is a difference of two floats
+ * Fractions in a log line's own fields to three decimals (microseconds for Fastify's
+ * `responseTime`, which is in milliseconds). That figure is a difference of two floats
  * and carries a dozen digits of noise (`3.9999964352…`): a run of nine of them can spell a BSN, and
  * a log scanner looking for BSNs then flags a line that holds none.
  */
