@@ -8,6 +8,7 @@ import { deadlineFacts, NO_DEADLINE_FACTS, type DeadlineFacts } from '../quality
 import { buildRetour } from '../retour/build.js';
 import { buildJw325HeaderOnly } from '../retour/jw325.js';
 import { MESSAGES, type MessageType } from '../standard/catalogue.js';
+import type { ComplexType } from '../standard/model.js';
 import type { Berichten } from '../standard/types.generated.js';
 import { checkLarge, type ChunkPool } from '../validate/large.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
@@ -119,6 +120,20 @@ function keys(c: CheckedMessage, h: HeaderFields): { offers: string[]; reference
   return { offers: [...new Set(offers)], references };
 }
 
+/** Whether a type's schema has a RetourCodes element anywhere (retours and JW325). */
+function declaresRetourCodes(type: ComplexType, seen = new Set<ComplexType>()): boolean {
+  if (seen.has(type)) return false;
+  seen.add(type);
+  return type.children.some((c) => c.name === 'RetourCodes' || (c.type.kind === 'complex' && declaresRetourCodes(c.type, seen)));
+}
+
+/**
+ * The message types that can carry retourcodes. For the others (every heen-bericht but JW325) the
+ * walk over the whole typed message below always came back empty, at ≈ 25 µs per JW301.
+ */
+const CARRIES_CODES = new Set((Object.keys(MESSAGES) as MessageType[]).filter((t) => declaresRetourCodes(MESSAGES[t].root)));
+export const carriesRetourCodes = (type: MessageType): boolean => CARRIES_CODES.has(type);
+
 /** Every RetourCode anywhere in the message, in document order, once each. */
 function carriedCodes(value: unknown, out = new Set<string>()): Set<string> {
   if (Array.isArray(value)) for (const v of value) carriedCodes(v, out);
@@ -188,7 +203,7 @@ export async function analyse(bytes: Uint8Array, options: AnalyseOptions): Promi
     header,
     offers,
     references,
-    retourcodes: [...carriedCodes(checked.message)],
+    retourcodes: carriesRetourCodes(checked.type) ? [...carriedCodes(checked.message)] : [],
     answer: answerFor(checked, inputFouten(result, checked), options, facts),
     facts,
     deadline: deadlineFacts(checked.type, checked.message),

@@ -3,7 +3,8 @@
  * answers it writes must themselves be valid iJw messages.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, type Analysis, type AnalyseOptions } from '../../src/ingest/analyse.js';
+import { analyse, carriesRetourCodes, type Analysis, type AnalyseOptions } from '../../src/ingest/analyse.js';
+import { MESSAGE_TYPES, MESSAGES } from '../../src/standard/catalogue.js';
 import { DEFAULT_MAX_BYTES } from '../../src/validate/preflight.js';
 import { SchemaSet } from '../../src/validate/schema-set.js';
 import { fixture } from '../support/fixtures.js';
@@ -43,6 +44,13 @@ describe('analyse', async () => {
   it('collects the retourcodes a retour carries', async () => {
     expect((await run('jw302/valid-rejected-9332-client-copied.xml')).retourcodes).toEqual(expect.arrayContaining(['9332']));
     expect((await run('jw325/valid-partly-rejected-march-9321.xml')).retourcodes).toEqual(expect.arrayContaining(['9321']));
+    expect((await run('jw301/valid-aspecific-etmaal-euro-total.xml')).retourcodes).toEqual([]);
+  });
+
+  it('looks for retourcodes in exactly the types whose schema has them: the retours and JW325', () => {
+    const expected = MESSAGE_TYPES.filter((t) => MESSAGES[t].kind === 'retour' || t === 'JW325');
+    expect(expected).toHaveLength(7);
+    expect(MESSAGE_TYPES.filter(carriesRetourCodes)).toEqual(expected);
   });
 
   it('answers a rule-breaking JW301 with a header-only JW302 (0001, XsltVersie) that is itself valid', async () => {
