@@ -129,7 +129,8 @@ function declaresRetourCodes(type: ComplexType, seen = new Set<ComplexType>()): 
 
 /**
  * The message types that can carry retourcodes. For the others (every heen-bericht but JW325) the
- * walk over the whole typed message below always came back empty, at ≈ 25 µs per JW301.
+ * walk over the whole typed message below always came back empty, at 8–25 µs per JW301 (self
+ * time in two CPU profiles).
  */
 const CARRIES_CODES = new Set((Object.keys(MESSAGES) as MessageType[]).filter((t) => declaresRetourCodes(MESSAGES[t].root)));
 export const carriesRetourCodes = (type: MessageType): boolean => CARRIES_CODES.has(type);
