@@ -14,7 +14,7 @@ import { buildApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
 import { systemIds } from './ingest/ids.js';
 import type { Party } from './mappings/types.js';
-import { createAnalyser } from './ingest/pool.js';
+import { createAnalyser, lazyAnalyser } from './ingest/pool.js';
 import { demoKeysInUse } from './mappings/demo-keys.js';
 import { loadMappings } from './mappings/load.js';
 import { codes } from './quality/codes.js';
@@ -96,8 +96,9 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
   const store = await ThreadedStore.open(join(config.dataDir, DATABASE_FILE), clock, config.mappingsDir, onWriters ? analyserSettings : undefined, config.workers);
   const metrics = createMetrics();
   // Large declaraties (≥ 2 MB) are analysed here, on a thread with chunk threads of its own: on a
-  // writer thread one would hold up every other message for a second or more.
-  const analyser = createAnalyser(analyserSettings, onWriters ? 1 : 0);
+  // writer thread one would hold up every other message for a second or more. That thread starts
+  // with the first of them.
+  const analyser = onWriters ? lazyAnalyser(() => createAnalyser(analyserSettings, 1)) : createAnalyser(analyserSettings, 0);
   // The pusher reports only delivery ids; remembering whose message each due delivery carries lets
   // the metrics count pushed messages per type, and attempts by the outcome that was committed.
   const dueBericht = new Map<number, string>();

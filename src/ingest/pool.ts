@@ -75,3 +75,18 @@ export function createAnalyser(settings: AnalyserSettings, workers: number): Ana
     close: () => pool.destroy(),
   };
 }
+
+/**
+ * An analyser made on its first use. The gateway with ingest threads keeps its pool only for large
+ * declaraties, which many installations never receive: started at once, it would hold a thread
+ * with compiled schemas from start-up on for nothing.
+ */
+export function lazyAnalyser(create: () => Analyser): Analyser {
+  let made: Analyser | undefined;
+  return {
+    analyse: (task) => (made ??= create()).analyse(task),
+    close: async () => {
+      await made?.close();
+    },
+  };
+}

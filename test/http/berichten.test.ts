@@ -11,6 +11,7 @@ import { fixture } from '../support/fixtures.js';
 import { KEY, mappingsCopy, party, startTestGateway, type Reply, type TestGateway } from '../support/gateway.js';
 import { fixturesDir } from '../support/paths.js';
 import { sendVotFor } from '../support/requests.js';
+import { LARGE_BYTES } from '../../src/validate/large.js';
 
 const EDE_301 = 'jw301/valid-specific-hours-per-week-after-vot.xml'; // EDE-301-0001, 0228 → 98041733
 const RULE_BROKEN_301 = 'jw301/cd005-landcode-without-postcode.xml'; // EDE-301-9107, CD005 → 0001
@@ -257,6 +258,21 @@ describe.each([['0'], ['2']])('POST /berichten (IJW_WORKERS=%s)', (workers) => {
       expect(body).toMatchObject({ outcome: 'rejected', ontvanger: 'factuurbureau:food-valley', antwoord: { type: 'JW325', retourcodes: ['0001'] } });
       expect(await mailboxTypes(gw, KEY.jgv)).toContainEqual(expect.objectContaining({ bericht: body.antwoord.id, type: 'JW325' }));
       expect((await mailboxTypes(gw, KEY.factuurbureau)).map((m) => m.bericht)).not.toContain(body.id);
+    });
+
+    it('answers a large broken JW323 (analysed with chunk threads, not on an ingest thread) the same way', async () => {
+      const small = fixture('jw323/cs337-productperiode-across-two-months.xml').toString('utf8').replace('JGV-323-9408', 'JGV-323-9409');
+      const open = small.indexOf('<jw323:Clienten>') + '<jw323:Clienten>'.length;
+      const close = small.indexOf('</jw323:Clienten>');
+      const copies = Math.ceil(LARGE_BYTES / (close - open)) + 1;
+      const bytes = Buffer.from(small.slice(0, open) + small.slice(open, close).repeat(copies) + small.slice(close));
+      expect(bytes.byteLength).toBeGreaterThan(LARGE_BYTES);
+      const r = await gw.post(KEY.jgv, bytes);
+      expect(r.status).toBe(202);
+      const body = r.json();
+      expect(body).toMatchObject({ outcome: 'rejected', berichtIdentificatie: 'JGV-323-9409', antwoord: { type: 'JW325', retourcodes: ['0001'] } });
+      expect(body.fouten.map((f: { code: string }) => f.code)).toContain('CS337');
+      expect(await mailboxTypes(gw, KEY.jgv)).toContainEqual(expect.objectContaining({ bericht: body.antwoord.id, type: 'JW325' }));
     });
   });
 

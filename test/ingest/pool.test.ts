@@ -3,7 +3,7 @@
  * gives the same verdicts and answers as the in-process one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnalyser, type Analyser, type AnalyserSettings } from '../../src/ingest/pool.js';
+import { createAnalyser, lazyAnalyser, type Analyser, type AnalyserSettings } from '../../src/ingest/pool.js';
 import { DEFAULT_MAX_BYTES } from '../../src/validate/preflight.js';
 import { fixture } from '../support/fixtures.js';
 
@@ -60,5 +60,26 @@ describe('createAnalyser', () => {
   it('passes header codes (9056) through to the worker', async () => {
     const r = await threads.analyse({ bytes: fixture('jw301/valid-specific-hours-per-week-after-vot.xml'), answerId: 'G0000POOL009', today: '2026-12-31', headerCodes: ['9056'] });
     expect(r.answer).toMatchObject({ type: 'JW302', retourcodes: ['9056'] });
+  });
+});
+
+describe('lazyAnalyser', () => {
+  it('makes its analyser on the first analysis, once, and closes only one that was made', async () => {
+    let made = 0;
+    const unused = lazyAnalyser(() => {
+      made++;
+      return createAnalyser(settings, 0);
+    });
+    await unused.close();
+    expect(made).toBe(0);
+
+    const used = lazyAnalyser(() => {
+      made++;
+      return createAnalyser(settings, 1);
+    });
+    const [a, b] = await Promise.all([used.analyse({ bytes: fixture(NAMES[0]!), answerId: 'G0000TEST001', today: '2026-12-31' }), used.analyse({ bytes: fixture(NAMES[1]!), answerId: 'G0000TEST002', today: '2026-12-31' })]);
+    expect(made).toBe(1);
+    expect([a.result.valid, b.result.valid]).toEqual([true, false]);
+    await used.close();
   });
 });
