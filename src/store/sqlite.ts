@@ -1,12 +1,14 @@
 /**
- * The default store: one SQLite file in WAL mode with synchronous=FULL, so a commit is on disk
- * when it returns. Writes are grouped: everything asked for within one turn of the event loop is
+ * The default store: one SQLite file in WAL mode, and a write's promise resolves only once its
+ * commit is on disk (see syncWal for how, and why not synchronous=FULL). Writes are grouped: everything asked for within one turn of the event loop is
  * committed in a single transaction (about 25k rows/s instead of ~5k single commits/s), and each
  * caller's promise resolves only after that commit. Should one write fail, the group is done again
  * with each write in its own savepoint, so one failing write does not take the others down. The
  * quality tally cells of a group are summed and written at the end of its transaction, for the
  * writes that stayed in only (quality/writer.ts).
  */
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { QualityReads, Refusal } from '../quality/ports.js';
 import { qualityReads } from '../quality/reads.js';
@@ -161,14 +163,16 @@ export class SqliteStore implements Store {
   readonly #checker: CrossChecker;
   readonly #quality: QualityWriter;
   readonly #writeLock: WriteLock | undefined;
+  /** The WAL, synced after each group commit (syncWal); undefined for a database in memory. */
+  #walFd: number | undefined;
   readonly quality: QualityReads;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new Database(options.path);
     this.#now = options.now ?? (() => new Date());
     this.#writeLock = options.writeLock;
-    this.#db.pragma('journal_mode = WAL');
-    // FULL: the WAL is synced at every commit, so an acknowledged message survives a power cut.
+    const journal = this.#db.pragma('journal_mode = WAL', { simple: true });
+    // FULL until the WAL is open for syncWal: the migrations below are durable when they return.
     this.#db.pragma('synchronous = FULL');
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
@@ -180,6 +184,8 @@ export class SqliteStore implements Store {
     // store (bench/state.mjs, d) in bench/README.md).
     this.#db.pragma('cache_size = -65536');
     migrate(this.#db);
+    if (journal === 'wal') this.#walFd = openWal(options.path);
+    if (this.#walFd !== undefined) this.#db.pragma('synchronous = NORMAL');
     const db = this.#db;
     this.#checker = new CrossChecker(db, options.checker);
     this.#quality = qualityWriter(db, { tally: options.tally ?? true });
@@ -252,19 +258,48 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Commits the queued writes as one group, then syncs the WAL and only then settles them.
+   *
+   * With several write connections (ingest threads) the write lock is what they queue on, and with
+   * synchronous=FULL SQLite holds it through the fsync of each commit: the other thread waited for
+   * the disk, not for the CPU. So SQLite commits with synchronous=NORMAL (it writes the WAL frames
+   * and keeps the database consistent through a crash, but does not sync) and the fsync happens
+   * here, after the lock is released. Nothing is acknowledged before it: a write's promise settles
+   * only after an fsync that began after its frames were written. A later transaction is never
+   * durable without the earlier ones (WAL frames carry a checksum chained over all frames before
+   * them, and recovery stops at the first that does not match), so a group that read another's
+   * uncommitted-to-disk state is lost together with it or kept together with it.
+   */
   #flush(): void {
     this.#flushScheduled = false;
     const lock = this.#writeLock;
-    if (lock === undefined) return this.#commitGroup();
-    lock.acquire();
+    let settle: (syncError: unknown) => void;
+    if (lock === undefined) settle = this.#commitGroup();
+    else {
+      lock.acquire();
+      try {
+        settle = this.#commitGroup();
+      } finally {
+        lock.release();
+      }
+    }
+    settle(this.#syncWal());
+  }
+
+  /** Syncs the WAL to disk; returns the error when that fails. */
+  #syncWal(): unknown {
+    if (this.#walFd === undefined) return undefined;
     try {
-      this.#commitGroup();
-    } finally {
-      lock.release();
+      fsyncSync(this.#walFd);
+      return undefined;
+    } catch (err) {
+      return err;
     }
   }
 
-  #commitGroup(): void {
+  /** Commits the queued writes; returns what settles their promises once the WAL was synced. */
+  #commitGroup(): (syncError: unknown) => void {
     const batch = this.#queue;
     this.#queue = [];
     const failures = new Map<Pending, unknown>();
@@ -298,14 +333,20 @@ export class SqliteStore implements Store {
         }).immediate();
       } catch (err) {
         this.#quality.discard();
-        for (const item of batch) item.reject(err);
-        return;
+        return () => {
+          for (const item of batch) item.reject(err);
+        };
       }
     }
-    for (const item of batch) {
-      if (failures.has(item)) item.reject(failures.get(item));
-      else item.resolve(values.get(item));
-    }
+    return (syncError) => {
+      for (const item of batch) {
+        if (failures.has(item)) item.reject(failures.get(item));
+        // Committed, but not known to be on disk: not acknowledged. A resend is answered from
+        // the store should the commit have reached it after all.
+        else if (syncError !== undefined) item.reject(syncError);
+        else item.resolve(values.get(item));
+      }
+    };
   }
 
   save(berichten: readonly NewBericht[]): Promise<void> {
@@ -562,6 +603,30 @@ export class SqliteStore implements Store {
 
   close(): void {
     if (this.#queue.length > 0) this.#flush();
+    if (this.#walFd !== undefined) closeSync(this.#walFd);
+    this.#walFd = undefined;
     this.#db.close();
   }
+}
+
+/**
+ * Opens the WAL of the database at `path` for syncing, and syncs its directory once so that the
+ * file's name is durable too (SQLite does that itself only on its first sync of a new WAL, which
+ * with synchronous=NORMAL may never come). Undefined when there is no WAL file to open: the store
+ * then keeps synchronous=FULL.
+ */
+function openWal(path: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(`${path}-wal`, 'r');
+  } catch {
+    return undefined;
+  }
+  const dir = openSync(dirname(path), 'r');
+  try {
+    fsyncSync(dir);
+  } finally {
+    closeSync(dir);
+  }
+  return fd;
 }
