@@ -12,7 +12,7 @@ import type { Config } from './config.js';
 import { Pusher } from './deliver/push.js';
 import { buildApp } from './http/app.js';
 import { createMetrics } from './http/metrics.js';
-import { systemIds } from './ingest/ids.js';
+import { answerStamps, systemIds } from './ingest/ids.js';
 import type { Party } from './mappings/types.js';
 import { createAnalyser, lazyAnalyser } from './ingest/pool.js';
 import { demoKeysInUse } from './mappings/demo-keys.js';
@@ -93,7 +93,16 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
   // writes on another, the hand-offs cost about a third of the CPU per message. With 0, the HTTP
   // thread analyses and one writer thread stores (tests, small setups).
   const onWriters = config.workers > 0;
-  const store = await ThreadedStore.open(join(config.dataDir, DATABASE_FILE), clock, config.mappingsDir, onWriters ? analyserSettings : undefined, config.workers);
+  // The HTTP thread and the ingest threads all write answers: one counter for their identifications.
+  const answerIds = answerStamps();
+  const store = await ThreadedStore.open(
+    join(config.dataDir, DATABASE_FILE),
+    clock,
+    config.mappingsDir,
+    onWriters ? analyserSettings : undefined,
+    config.workers,
+    answerIds,
+  );
   const metrics = createMetrics();
   // Large declaraties (≥ 2 MB) are analysed here, on a thread with chunk threads of its own: on a
   // writer thread one would hold up every other message for a second or more. That thread starts
@@ -138,7 +147,7 @@ export async function startGateway(config: Config, options: { log?: Logger; cloc
       directory,
       analyser,
       ...(onWriters ? { ingestOnWriter: (bytes: Uint8Array, from: Party) => store.ingest(bytes, from) } : {}),
-      ids: systemIds(),
+      ids: systemIds(Date.now, answerIds),
       clock,
       metrics,
       log,

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../standard/paths.js';
+import { answerStamps } from '../ingest/ids.js';
 import type { IngestAnswer } from '../ingest/ingest.js';
 import type { AnalyserSettings } from '../ingest/pool.js';
 import type { Party } from '../mappings/types.js';
@@ -97,13 +98,21 @@ export class ThreadedStore implements Store {
   /**
    * Starts the writer (which applies migrations), then opens the read connection. With analyser
    * settings the writer also runs ingests (ThreadedStore.ingest), and `writers` > 1 starts that
-   * many, each with a write connection of its own.
+   * many, each with a write connection of its own. Their answer identifications come from
+   * `answerIds` (ids.ts answerStamps), which the caller shares with its own Ids.
    */
-  static async open(path: string, now: () => Date = () => new Date(), mappingsDir?: string, analyser?: AnalyserSettings, writers = 1): Promise<ThreadedStore> {
+  static async open(
+    path: string,
+    now: () => Date = () => new Date(),
+    mappingsDir?: string,
+    analyser?: AnalyserSettings,
+    writers = 1,
+    answerIds: SharedArrayBuffer = answerStamps(),
+  ): Promise<ThreadedStore> {
     const lock = new SharedArrayBuffer(4);
     const start = async () => {
       const worker = new Worker(join(packageRoot(), 'dist', 'store', 'writer-worker.js'), {
-        workerData: { path, mappingsDir, lock, ...(analyser === undefined ? {} : { analyser }) } satisfies WriterData,
+        workerData: { path, mappingsDir, lock, answerIds, ...(analyser === undefined ? {} : { analyser }) } satisfies WriterData,
       });
       await started(worker);
       return worker;

@@ -40,6 +40,8 @@ export interface WriterData {
   readonly analyser?: AnalyserSettings;
   /** The lock the writers of this process take around each group commit (sharedWriteLock). */
   readonly lock?: SharedArrayBuffer;
+  /** Shared by every thread that writes answers, so that no two get the same identification (ids.ts). */
+  readonly answerIds?: SharedArrayBuffer;
 }
 
 const data = workerData as WriterData;
@@ -51,7 +53,7 @@ const store = new SqliteStore({
   ...(data.lock === undefined ? {} : { writeLock: sharedWriteLock(data.lock) }),
 });
 
-const pipeline = data.analyser === undefined || directory === undefined ? undefined : { store, directory, analyser: localAnalyser(data.analyser), ids: systemIds() };
+const pipeline = data.analyser === undefined || directory === undefined ? undefined : { store, directory, analyser: localAnalyser(data.analyser), ids: systemIds(Date.now, data.answerIds) };
 
 // Async, so that whatever fails here is an answer to the caller, never an uncaught error in this thread.
 async function ingestHere(bytes: Uint8Array, partyId: string, nowIso: string): ReturnType<typeof ingest> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { NewBericht } from '../../src/store/ports.js';
+import { answerStamps } from '../../src/ingest/ids.js';
 import { defaultMappingsDir, loadMappings } from '../../src/mappings/load.js';
 import { ThreadedStore } from '../../src/store/threaded.js';
 import { DEFAULT_RULE_OPTIONS } from '../../src/validate/rules/run.js';
@@ -150,6 +151,37 @@ describe('ThreadedStore with ingest threads (the gateway with IJW_WORKERS ≥ 1)
       } finally {
         db.close();
       }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives the answers the ingest threads write identifications from the stamps it was given, none twice', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const mappings = defaultMappingsDir();
+    const veenendaal = loadMappings(mappings).gemeente('0345')!;
+    // Set ahead to a millisecond in 2040: identifications from this cell are recognisable.
+    const stamps = answerStamps();
+    const ahead = Date.parse('2040-01-01T00:00:00.000Z');
+    new BigInt64Array(stamps)[0] = BigInt(ahead) * 46_656n;
+    const store = await ThreadedStore.open(path, () => new Date('2026-03-02T09:00:00.000Z'), mappings, settings, 2, stamps);
+    try {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => store.ingest(variant(i), veenendaal)));
+      // The same Identificaties with other contents: refused with 9056, each answered by the gateway.
+      const refused = await Promise.all(Array.from({ length: 20 }, (_, i) => store.ingest(variant(i, i + 50), veenendaal)));
+      expect(refused.map((a) => a.body.outcome)).toEqual(Array(20).fill('conflict'));
+      const db = new Database(path, { readonly: true });
+      let identifications: string[];
+      try {
+        const bodies = db.prepare("SELECT body FROM berichten WHERE origin = 'generated'").all() as { body: Buffer }[];
+        identifications = bodies.map((b) => /<jw302:IdentificatieRetour>([^<]+)</.exec(b.body.toString('utf8'))?.[1] ?? '');
+      } finally {
+        db.close();
+      }
+      expect(identifications).toHaveLength(20);
+      expect(new Set(identifications).size).toBe(20);
+      const prefix = `G${ahead.toString(36).slice(-8).toUpperCase()}`;
+      expect(identifications.filter((id) => !id.startsWith(prefix))).toEqual([]);
     } finally {
       await store.close();
     }
