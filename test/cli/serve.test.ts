@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, it } from 'vitest';
@@ -112,6 +113,43 @@ describe('ijw-gateway serve', () => {
     const mailbox = await fetch(`${info2.address}/mailbox`, { headers: { 'x-api-key': KEY.jgv } });
     expect(((await mailbox.json()) as { berichten: unknown[] }).berichten).toHaveLength(1);
     expect(await stop(again, 'SIGINT')).toEqual({ code: 0, stderr: '' });
+  });
+
+  it('keeps every message it answered 202 when killed outright, with two ingest threads committing side by side', async ({ expect }) => {
+    const dataDir = tempDir('serve-kill');
+    const s = serve(['--port', '0', '--data-dir', dataDir], { IJW_WORKERS: '2' });
+    const info = await listening(s);
+    const base = fixture('jw301/valid-veenendaal-initial-two-products.xml').toString();
+    // Distinct messages: their own Identificatie and ToewijzingNummers.
+    const variant = (i: number) =>
+      base
+        .replace(/<ijw:Identificatie>[^<]*</, `<ijw:Identificatie>VND-KILL-${i}<`)
+        .replace(/<jw301:ToewijzingNummer>(\d+)</g, (_, n: string) => `<jw301:ToewijzingNummer>${Number(n) + (i + 1) * 1000}<`);
+    const answered: string[] = [];
+    await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const res = await fetch(`${info.address}/berichten`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/xml', 'x-api-key': KEY.veenendaal },
+          body: variant(i),
+        });
+        const body = (await res.json()) as { id: string; outcome: string };
+        if (res.status === 202 && body.outcome === 'accepted') answered.push(body.id);
+      }),
+    );
+    s.child.kill('SIGKILL');
+    await s.exited;
+    expect(answered).toHaveLength(200);
+    // No close and no checkpoint: what was answered is in the WAL, with its delivery.
+    const db = new Database(join(dataDir, 'ijw-gateway.sqlite'), { readonly: true });
+    try {
+      const stored = db
+        .prepare("SELECT b.id FROM berichten b JOIN deliveries d ON d.bericht_id = b.id WHERE b.status = 'accepted' AND d.state = 'pending'")
+        .all() as { id: string }[];
+      expect(new Set(stored.map((r) => r.id))).toEqual(new Set(answered));
+    } finally {
+      db.close();
+    }
   });
 
   it('exits 1 promptly when the port is taken, instead of hanging', async ({ expect }) => {
