@@ -1,8 +1,8 @@
 /**
- * The default store: one SQLite file in WAL mode, and a write's promise resolves only once its
- * commit is on disk (see syncWal for how, and why not synchronous=FULL). Writes are grouped: everything asked for within one turn of the event loop is
- * committed in a single transaction (about 25k rows/s instead of ~5k single commits/s), and each
- * caller's promise resolves only after that commit. Should one write fail, the group is done again
+ * The default store: one SQLite file in WAL mode. Writes are grouped: everything asked for within
+ * one turn of the event loop is committed in a single transaction (about 25k rows/s instead of ~5k
+ * single commits/s), and each caller's promise resolves only after that commit is on disk (#flush
+ * says how, and why not with synchronous=FULL). Should one write fail, the group is done again
  * with each write in its own savepoint, so one failing write does not take the others down. The
  * quality tally cells of a group are summed and written at the end of its transaction, for the
  * writes that stayed in only (quality/writer.ts).
@@ -269,7 +269,7 @@ export class SqliteStore implements Store {
    * only after an fsync that began after its frames were written. A later transaction is never
    * durable without the earlier ones (WAL frames carry a checksum chained over all frames before
    * them, and recovery stops at the first that does not match), so a group that read another's
-   * uncommitted-to-disk state is lost together with it or kept together with it.
+   * state before that was synced is lost together with it or kept together with it.
    */
   #flush(): void {
     this.#flushScheduled = false;
