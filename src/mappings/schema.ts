@@ -1,8 +1,11 @@
 /**
  * zod schemas for the files in mappings/: the shape of one file, or of one entry of it. Rules that
  * look across entries or files (unique ids, references, regio names) are in mappings/validate.ts,
- * so that they still run when some other entry is broken.
+ * so that they still run when some other entry is broken. The one thing read from outside the
+ * files: push header values given as {"env": …} or {"file": …} (headerValue).
  */
+import { readFileSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import { MESSAGE_TYPES, MESSAGES, type MessageType } from '../standard/catalogue.js';
 
@@ -51,7 +54,51 @@ const pushUrl = z.string().superRefine((value, ctx) => {
   if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const headers = z.record(z.string(), z.string()).superRefine((record, ctx) => {
+/** What an environment variable may be called (POSIX). */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** RFC 9110 field-value: visible characters, spaces and tabs; no line breaks (header injection). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * A header value, or where to find it: `{"env": "NAME"}` reads an environment variable,
+ * `{"file": "/run/secrets/…"}` a file (trailing white space dropped, as `echo` leaves a newline),
+ * so that a recipient's key for our calls need not sit in parties.json. Resolved when the
+ * mappings are loaded; a problem names the variable or file, never the value.
+ */
+const headerValue = z
+  .union([
+    z.string(),
+    z.strictObject({ env: z.string().regex(ENV_NAME, 'must be the name of an environment variable such as "IJW_PUSH_TOKEN"') }),
+    z.strictObject({ file: z.string().refine((f) => isAbsolute(f), 'must be an absolute path such as "/run/secrets/push-token"') }),
+  ], { error: () => 'must be a string, {"env": "<variable>"} or {"file": "<absolute path>"}' })
+  .transform((value, ctx): string => {
+    let resolved: string;
+    if (typeof value === 'string') resolved = value;
+    else if ('env' in value) {
+      const found = process.env[value.env];
+      if (found === undefined || found === '') {
+        ctx.addIssue({ code: 'custom', message: `environment variable ${value.env} is not set` });
+        return z.NEVER;
+      }
+      resolved = found;
+    } else {
+      try {
+        resolved = readFileSync(value.file, 'utf8').replace(/\s+$/, '');
+      } catch (cause) {
+        const code = (cause as NodeJS.ErrnoException).code;
+        ctx.addIssue({ code: 'custom', message: `cannot read ${value.file}: ${code === 'ENOENT' ? 'file not found' : (code ?? 'unreadable')}` });
+        return z.NEVER;
+      }
+    }
+    if (!HEADER_VALUE.test(resolved)) {
+      const from = typeof value === 'string' ? 'the value' : 'env' in value ? `the value of ${value.env}` : `the content of ${value.file}`;
+      ctx.addIssue({ code: 'custom', message: `${from} contains a line break or control character, which a header value cannot` });
+      return z.NEVER;
+    }
+    return resolved;
+  });
+
+const headers = z.record(z.string(), headerValue).superRefine((record, ctx) => {
   for (const name of Object.keys(record)) {
     if (!HEADER_NAME.test(name)) {
       ctx.addIssue({ code: 'custom', path: [name], message: 'is not a valid HTTP header name' });

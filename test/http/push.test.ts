@@ -2,7 +2,7 @@
  * End to end with push delivery: a recipient's endpoint is a real HTTP server on loopback, and the
  * gateway validates in a worker thread (workers: 1, the compiled dist/ingest/worker.js).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { eventually, KEY, mappingsCopy, party, recipientServer, startTestGateway, type TestGateway } from '../support/gateway.js';
 import { sendVotFor } from '../support/requests.js';
@@ -21,14 +21,17 @@ describe('push delivery, end to end', () => {
         timeoutMs: 2_000,
         // One attempt, so that a failure dead-letters at once instead of waiting for the backoff.
         maxAttempts: 1,
-        headers: { Authorization: 'Bearer push-token-for-the-test' },
+        // From the environment, as a real key would be: read by the HTTP thread and the worker.
+        headers: { Authorization: { env: 'IJW_TEST_PUSH_AUTHORIZATION' } },
       };
     });
+    vi.stubEnv('IJW_TEST_PUSH_AUTHORIZATION', 'Bearer push-token-for-the-test');
     gw = await startTestGateway({ mappingsDir, env: { IJW_WORKERS: '1' } });
   });
   afterAll(async () => {
     await gw.close();
     await jgv.close();
+    vi.unstubAllEnvs();
   });
 
   async function detail(id: string, key = KEY.beheer) {
