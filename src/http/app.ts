@@ -15,6 +15,7 @@ import type { Ids } from '../ingest/ids.js';
 import type { Directory, Party } from '../mappings/types.js';
 import { codes } from '../quality/codes.js';
 import { reportRoutes } from '../report/routes.js';
+import { storageFailure } from '../store/health.js';
 import type { Store } from '../store/ports.js';
 import { berichtenRoutes } from './berichten.js';
 import { kwaliteitRoutes } from './kwaliteit.js';
@@ -44,6 +45,9 @@ export interface AppDeps {
   readonly qualityThreshold?: number;
 }
 
+/** Retry-After on a 503: soon after a shutdown (another instance, or this one restarted); later when the storage fails. */
+const RETRY_AFTER_SECONDS = { stopping: 5, storage: 30 } as const;
+
 function errorBody(code: keyof typeof ERRORS, detail: string) {
   return { code, melding: ERRORS[code].nl, detail };
 }
@@ -62,7 +66,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   } as FastifyServerOptions);
 
   app.setErrorHandler((err: FastifyError | GatewayError, request, reply) => {
-    if (err instanceof GatewayError) return reply.code(err.statusCode).send(err.toJSON());
+    if (err instanceof GatewayError) {
+      if (err.statusCode === 503) reply.header('retry-after', String(RETRY_AFTER_SECONDS.stopping));
+      return reply.code(err.statusCode).send(err.toJSON());
+    }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.code(413).send(errorBody('IJW_ERR_TOO_LARGE', `The body exceeds ${deps.maxBytes} bytes.`));
     }
@@ -71,6 +78,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     if (err.validation !== undefined || (err.statusCode !== undefined && err.statusCode < 500)) {
       return reply.code(err.statusCode ?? 400).send(errorBody('IJW_ERR_BAD_REQUEST', err.message));
+    }
+    const storage = storageFailure(err);
+    if (storage !== undefined) {
+      // The write did not commit: the sender may send again, and a resend of what did commit is
+      // answered from the store as the first time.
+      request.log.error({ err }, 'store unavailable');
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS.storage))
+        .send(errorBody('IJW_ERR_STORE_UNAVAILABLE', `The store could not take the write (${storage}); nothing was stored. See the gateway log for the request id.`));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('IJW_ERR_INTERNAL', 'Internal error; see the gateway log for the request id.'));

@@ -6,6 +6,7 @@ import type { QualityFacts, QualityReads, Refusal } from '../quality/ports.js';
 import type { MessageType } from '../standard/catalogue.js';
 import type { Facts } from '../state/facts.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
+import type { StoreHealth } from './health.js';
 
 /** The life of a stored message. Values are stable: they appear in the API and in the database. */
 export const BERICHT_STATUSES = [
@@ -234,6 +235,8 @@ export interface Store {
 
   /** Removes messages received before `before` whose deliveries are finished; returns how many. */
   prune(before: string): Promise<number>;
+  /** Whether the store takes writes now: unavailable after a failure of the storage, until a write commits. */
+  health(): StoreHealth;
   /** Finishes the writes asked for, then closes. */
   close(): void | Promise<void>;
 }

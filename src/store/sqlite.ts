@@ -17,6 +17,7 @@ import type { MessageType } from '../standard/catalogue.js';
 import { CrossChecker, type CheckerOptions } from '../state/check.js';
 import { admitClaim } from '../state/declaratie/admit.js';
 import type { ValidationResult } from '../validate/report.js';
+import { codedError, HealthTracker, LOCK_TIMEOUT, storageFailure, type StoreHealth } from './health.js';
 import { migrate } from './migrations.js';
 import { NOT_FORWARDED } from './ports.js';
 import type {
@@ -143,7 +144,7 @@ export function sharedWriteLock(buffer: SharedArrayBuffer, maxWaitMs = 30_000): 
       const deadline = Date.now() + maxWaitMs;
       while (Atomics.compareExchange(cell, 0, 0, 1) !== 0) {
         const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`the store's write lock was not free within ${maxWaitMs} ms`);
+        if (left <= 0) throw codedError(LOCK_TIMEOUT, `the store's write lock was not free within ${maxWaitMs} ms`);
         Atomics.wait(cell, 0, 1, Math.min(left, 1_000));
       }
     },
@@ -165,12 +166,14 @@ export class SqliteStore implements Store {
   readonly #writeLock: WriteLock | undefined;
   /** The WAL, synced after each group commit (syncWal); undefined for a database in memory. */
   #walFd: number | undefined;
+  readonly #health: HealthTracker;
   readonly quality: QualityReads;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new Database(options.path);
     this.#now = options.now ?? (() => new Date());
     this.#writeLock = options.writeLock;
+    this.#health = new HealthTracker(this.#now);
     const journal = this.#db.pragma('journal_mode = WAL', { simple: true });
     // FULL until the WAL is open for syncWal: the migrations below are durable when they return.
     this.#db.pragma('synchronous = FULL');
@@ -314,8 +317,16 @@ export class SqliteStore implements Store {
         for (const item of batch) values.set(item, item.work());
         this.#quality.commit();
       }).immediate();
-    } catch {
+    } catch (err) {
       this.#quality.discard();
+      // The storage failed, not one of the writes: doing them again one by one would fail the
+      // same way, after as long a wait again (a busy database, a full disk).
+      if (storageFailure(err) !== undefined) {
+        return () => {
+          this.#health.failed(err);
+          for (const item of batch) item.reject(err);
+        };
+      }
       values.clear();
       try {
         this.#db.transaction(() => {
@@ -334,11 +345,14 @@ export class SqliteStore implements Store {
       } catch (err) {
         this.#quality.discard();
         return () => {
+          this.#health.failed(err);
           for (const item of batch) item.reject(err);
         };
       }
     }
     return (syncError) => {
+      if (syncError !== undefined) this.#health.failed(syncError);
+      else this.#health.succeeded();
       for (const item of batch) {
         if (failures.has(item)) item.reject(failures.get(item));
         // Committed, but not known to be on disk: not acknowledged. A resend is answered from
@@ -599,6 +613,11 @@ export class SqliteStore implements Store {
         this.#stmt.pruneRefusals.run(before);
       }).then(() => resolve(n), reject);
     });
+  }
+
+  /** Whether writes commit; see health.ts. */
+  health(): StoreHealth {
+    return this.#health.health;
   }
 
   close(): void {

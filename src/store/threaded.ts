@@ -12,10 +12,11 @@ import { answerStamps } from '../ingest/ids.js';
 import type { IngestAnswer } from '../ingest/ingest.js';
 import type { AnalyserSettings } from '../ingest/pool.js';
 import type { Party } from '../mappings/types.js';
+import { codedError, WRITER_GONE, type StoreHealth } from './health.js';
 import type { Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
 import type { CheckpointData } from './checkpoint-worker.js';
-import type { WriteCall, WriteMethod, WriteReply, WriterData } from './writer-worker.js';
+import type { WriteCall, WriteMethod, WriterData, WriterMessage } from './writer-worker.js';
 
 class WriteError extends Error {
   constructor(
@@ -54,6 +55,9 @@ export class ThreadedStore implements Store {
   #nextId = 1;
   /** Set when a writer is gone: later writes fail at once instead of waiting for ever. */
   #gone: Error | undefined;
+  #goneAt: string | undefined;
+  /** Each writer's store health, as it last reported it with its answers (health()). */
+  readonly #health: StoreHealth[];
 
   readonly #now: () => Date;
 
@@ -66,21 +70,27 @@ export class ThreadedStore implements Store {
       this.#checkpointerGone = true;
     });
     this.#now = now;
+    this.#health = workers.map(() => ({ ok: true }));
     this.#workers = workers;
     this.#ingests = workers.map(() => 0);
     this.#outboxes = workers.map(() => []);
     // A writer that stops fails what waits for it; the store then takes no more writes (writer 0
     // holds the non-ingest writes, and a store short of a writer is not the one the caller opened).
     const fail = (err: Error, w: number) => {
-      this.#gone ??= err;
+      const gone = codedError(WRITER_GONE, err.message);
+      if (this.#gone === undefined) {
+        this.#gone = gone;
+        this.#goneAt = this.#now().toISOString();
+      }
       for (const [id, p] of this.#pending) {
         if (p.worker !== w) continue;
         this.#pending.delete(id);
-        p.reject(err);
+        p.reject(gone);
       }
     };
     for (const [w, worker] of workers.entries()) {
-      worker.on('message', (replies: readonly WriteReply[]) => {
+      worker.on('message', ({ replies, health }: WriterMessage) => {
+        if (health !== undefined) this.#health[w] = health;
         for (const reply of replies) {
           const p = this.#pending.get(reply.id);
           if (p === undefined) continue;
@@ -173,6 +183,12 @@ export class ThreadedStore implements Store {
     for (let w = 1; w < this.#ingests.length; w++) if (this.#ingests[w]! < this.#ingests[worker]!) worker = w;
     this.#ingests[worker]!++;
     return this.#call('ingest', [bytes, from.id, this.#now().toISOString()], worker);
+  }
+
+  /** Unavailable for good once a writer is gone; else unavailable while any writer's commits fail (health.ts). */
+  health(): StoreHealth {
+    if (this.#gone !== undefined) return { ok: false, problem: this.#gone.message, since: this.#goneAt ?? '' };
+    return this.#health.find((h) => !h.ok) ?? { ok: true };
   }
 
   original: Store['original'] = (key) => this.#reader.original(key);

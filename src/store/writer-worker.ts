@@ -12,6 +12,7 @@ import { ingest } from '../ingest/ingest.js';
 import { localAnalyser, type AnalyserSettings } from '../ingest/pool.js';
 import { loadMappings } from '../mappings/load.js';
 import { checkerOptions } from '../state/options.js';
+import type { StoreHealth } from './health.js';
 import { SqliteStore, sharedWriteLock } from './sqlite.js';
 
 export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal' | 'ingest';
@@ -20,6 +21,12 @@ export interface WriteCall {
   readonly id: number;
   readonly method: WriteMethod | 'close';
   readonly args: readonly unknown[];
+}
+
+/** What a writer posts: the answers settled in one turn, and its store's health after them. */
+export interface WriterMessage {
+  readonly replies: readonly WriteReply[];
+  readonly health?: StoreHealth;
 }
 
 export interface WriteReply {
@@ -77,7 +84,7 @@ function sendReplies(): void {
   if (replies.length === 0) return;
   const batch = replies;
   replies = [];
-  port!.postMessage(batch);
+  port!.postMessage({ replies: batch, health: store.health() } satisfies WriterMessage);
 }
 
 function handle(call: WriteCall): void {
@@ -85,7 +92,7 @@ function handle(call: WriteCall): void {
     void Promise.allSettled([...inflight]).then(() => {
       store.close();
       sendReplies();
-      port!.postMessage([{ id: call.id }] satisfies WriteReply[]);
+      port!.postMessage({ replies: [{ id: call.id }] } satisfies WriterMessage);
       port!.close();
     });
     return;
@@ -107,4 +114,4 @@ function handle(call: WriteCall): void {
 port.on('message', (calls: readonly WriteCall[]) => {
   for (const call of calls) handle(call);
 });
-port.postMessage([{ id: 0 }] satisfies WriteReply[]);
+port.postMessage({ replies: [{ id: 0 }] } satisfies WriterMessage);

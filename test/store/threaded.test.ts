@@ -103,8 +103,10 @@ describe('ThreadedStore when its writer is gone', () => {
     const path = join(tempDir('threaded'), 'ijw.sqlite');
     const store = await ThreadedStore.open(path);
     await store.save([bericht('e1')]);
+    expect(store.health()).toEqual({ ok: true });
     await store.close();
-    await expect(store.save([bericht('e2')])).rejects.toThrow(/writer thread exited/);
+    await expect(store.save([bericht('e2')])).rejects.toMatchObject({ code: 'ERR_STORE_WRITER_GONE', message: expect.stringMatching(/writer thread exited/) });
+    expect(store.health()).toMatchObject({ ok: false, problem: expect.stringMatching(/writer thread exited/), since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
     expect(rows(path)).toBe(1);
   });
 });

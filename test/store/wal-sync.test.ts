@@ -66,9 +66,13 @@ describe('SqliteStore syncing its WAL', () => {
     hook.onSync = () => {
       throw Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
     };
+    expect(store.health()).toEqual({ ok: true });
     await expect(store.save([bericht('b1')])).rejects.toMatchObject({ code: 'EIO' });
+    // Until a write is on disk again the store says it cannot take writes (/health answers 503).
+    expect(store.health()).toMatchObject({ ok: false, problem: 'writes fail with EIO: EIO: i/o error, fsync' });
     hook.onSync = undefined;
     await store.save([bericht('b2')]);
+    expect(store.health()).toEqual({ ok: true });
     // b1 was committed (its resend is answered from the store), but it was never acknowledged.
     expect(rows(path)).toEqual([{ id: 'b1' }, { id: 'b2' }]);
   });
