@@ -10,6 +10,7 @@ export interface Metrics {
   readonly messagesOut: Counter<'type' | 'mode'>;
   readonly deliveryAttempts: Counter<'result'>;
   readonly queueDepth: Gauge<'mode'>;
+  readonly storeAvailable: Gauge;
   readonly httpDuration: Histogram<'route' | 'method' | 'status'>;
   readonly ingestDuration: Histogram<'outcome'>;
 }
@@ -36,6 +37,11 @@ export function createMetrics(options: { defaults?: boolean } = {}): Metrics {
       name: 'ijw_delivery_attempts_total',
       help: 'Push attempts, per result (delivered, retry, dead).',
       labelNames: ['result'],
+      registers,
+    }),
+    storeAvailable: new Gauge({
+      name: 'ijw_store_available',
+      help: '1 while the store takes writes, 0 after a failure of the storage until a write commits again (as /health).',
       registers,
     }),
     queueDepth: new Gauge({

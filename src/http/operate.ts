@@ -22,6 +22,7 @@ export async function operateRoutes(app: FastifyInstance, { deps }: { deps: AppD
     const queue = deps.store.queueDepth();
     deps.metrics.queueDepth.labels('push').set(queue.push);
     deps.metrics.queueDepth.labels('mailbox').set(queue.mailbox);
+    deps.metrics.storeAvailable.set(deps.store.health().ok ? 1 : 0);
     return reply.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 }

@@ -44,6 +44,7 @@ describe('operating the gateway', () => {
     expect(text).toMatch(/^ijw_messages_out_total\{type="JW301",mode="mailbox"\} 1$/m);
     // One JW301 waits for Jeugdhulp Gelderse Vallei, the JW302 for Ede.
     expect(text).toMatch(/^ijw_queue_depth\{mode="mailbox"\} 2$/m);
+    expect(text).toMatch(/^ijw_store_available 1$/m);
     expect(text).toMatch(/^# TYPE ijw_ingest_duration_seconds histogram$/m);
     // Accepted: the two VOTs and the two toewijzingen.
     expect(text).toMatch(/^ijw_ingest_duration_seconds_bucket\{le="\+Inf",outcome="accepted"\} 4$/m);

@@ -43,6 +43,7 @@ describe('a store that cannot take writes', () => {
         since: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
         queue: { push: 0, mailbox: 0 },
       });
+      expect((await gw.get('/metrics', null)).text).toMatch(/^ijw_store_available 0$/m);
     } finally {
       other.exec('ROLLBACK');
       other.close();
@@ -56,5 +57,6 @@ describe('a store that cannot take writes', () => {
     const health = await gw.get('/health', null);
     expect(health.status).toBe(200);
     expect(health.json()).toEqual({ status: 'ok', queue: { push: 0, mailbox: 1 } });
+    expect((await gw.get('/metrics', null)).text).toMatch(/^ijw_store_available 1$/m);
   }, 60_000);
 });
