@@ -13,7 +13,10 @@ export const ERRORS = {
   IJW_ERR_MEDIA_TYPE: { statusCode: 415, nl: 'Stuur het bericht als application/xml of text/xml.' },
   IJW_ERR_BAD_REQUEST: { statusCode: 400, nl: 'Het verzoek is niet geldig.' },
   IJW_ERR_UNAVAILABLE: { statusCode: 503, nl: 'De gateway stopt of is overbelast; probeer het later opnieuw.' },
-  IJW_ERR_STORE_UNAVAILABLE: { statusCode: 503, nl: 'De opslag van de gateway werkt nu niet; er is niets opgeslagen of doorgestuurd. Probeer het later opnieuw.' },
+  IJW_ERR_STORE_UNAVAILABLE: {
+    statusCode: 503,
+    nl: 'Het bericht is niet aangenomen: de opslag van de gateway werkt nu niet. Stuur het later opnieuw; is het toch opgeslagen, dan krijgt het hetzelfde antwoord als de eerste keer.',
+  },
   IJW_ERR_INTERNAL: { statusCode: 500, nl: 'Er ging iets mis in de gateway; het bericht is niet aangenomen. Probeer het later opnieuw.' },
   IJW_ERR_MAPPINGS: { statusCode: 500, nl: 'De configuratie in mappings/ is ongeldig.' },
   IJW_ERR_CONFIG: { statusCode: 500, nl: 'De configuratie van de gateway is ongeldig.' },

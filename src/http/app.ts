@@ -81,13 +81,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
     const storage = storageFailure(err);
     if (storage !== undefined) {
-      // The write did not commit: the sender may send again, and a resend of what did commit is
-      // answered from the store as the first time.
+      // Not acknowledged: the sender sends again later. Usually nothing committed; when only the
+      // sync failed it did, and the resend is then answered from the store as the first time.
       request.log.error({ err }, 'store unavailable');
       return reply
         .code(503)
         .header('retry-after', String(RETRY_AFTER_SECONDS.storage))
-        .send(errorBody('IJW_ERR_STORE_UNAVAILABLE', `The store could not take the write (${storage}); nothing was stored. See the gateway log for the request id.`));
+        .send(errorBody('IJW_ERR_STORE_UNAVAILABLE', `The store could not take the write (${storage}); the message is not accepted. Send it again later: should it have been stored after all, the resend is answered as the first sending.`));
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('IJW_ERR_INTERNAL', 'Internal error; see the gateway log for the request id.'));

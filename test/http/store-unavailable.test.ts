@@ -32,7 +32,7 @@ describe('a store that cannot take writes', () => {
       expect(refused.headers.get('retry-after')).toBe('30');
       expect(refused.json()).toMatchObject({
         code: 'IJW_ERR_STORE_UNAVAILABLE',
-        melding: expect.stringMatching(/niets opgeslagen/),
+        melding: expect.stringMatching(/niet aangenomen.*later opnieuw/),
         detail: expect.stringMatching(/SQLITE_BUSY/),
       });
       const health = await gw.get('/health', null);
