@@ -2,6 +2,7 @@
 /** The `ijw-gateway` command line. */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ENGINES, type EngineName } from '../validate/validator.js';
+import { runBackup } from './backup-command.js';
 import { runRetour } from './retour-command.js';
 import { runSeed, type SeedFlags } from './seed-command.js';
 import { runServe } from './serve-command.js';
@@ -77,6 +78,20 @@ export function buildProgram(): Command {
     )
     .action(async (paths: string[], opts: SeedFlags) => {
       process.exitCode = await runSeed(paths, opts, io());
+    });
+
+  program
+    .command('backup')
+    .description('Write a consistent copy of the gateway\'s database to a new file, also while the gateway runs.')
+    .argument('<file>', 'the new file (never overwritten)')
+    .option('--data-dir <dir>', 'where the SQLite database lives, as for serve (IJW_DATA_DIR, default ./data)')
+    .addHelpText(
+      'after',
+      '\nRestore: stop the gateway, copy the file to <data-dir>/ijw-gateway.sqlite (remove the -wal and -shm files beside it), start.\n' +
+        'Exit code: 0 written, 1 the backup failed, 2 usage error (no database, the file exists).',
+    )
+    .action((file: string, opts: { dataDir?: string }) => {
+      process.exitCode = runBackup(file, opts, io());
     });
 
   return program;
