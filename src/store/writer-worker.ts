@@ -23,7 +23,7 @@ export interface WriteCall {
   readonly args: readonly unknown[];
 }
 
-/** What a writer posts: the answers settled in one turn, and its store's health after them. */
+/** What a writer posts: the answers settled in one turn, and its store's health after them when that is or was not ok. */
 export interface WriterMessage {
   readonly replies: readonly WriteReply[];
   readonly health?: StoreHealth;
@@ -76,6 +76,7 @@ const inflight = new Set<Promise<void>>();
 
 // Answers settled in one turn (a group commit settles many) go back in one message.
 let replies: WriteReply[] = [];
+let healthWasOk = true;
 function reply(r: WriteReply): void {
   if (replies.length === 0) setImmediate(sendReplies);
   replies.push(r);
@@ -84,7 +85,11 @@ function sendReplies(): void {
   if (replies.length === 0) return;
   const batch = replies;
   replies = [];
-  port!.postMessage({ replies: batch, health: store.health() } satisfies WriterMessage);
+  // The health goes along only when it is, or just was, not ok: the usual answer stays as small as it was.
+  const health = store.health();
+  const send = !health.ok || !healthWasOk;
+  healthWasOk = health.ok;
+  port!.postMessage((send ? { replies: batch, health } : { replies: batch }) satisfies WriterMessage);
 }
 
 function handle(call: WriteCall): void {
