@@ -5,12 +5,13 @@
  * to a new file (readers do not hold up the gateway's writers); the copy is then synced, so that a
  * backup reported done survives a crash too. Restoring is copying it back with the gateway stopped.
  */
-import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
 import { GatewayError } from '../errors.js';
 import { DATABASE_FILE } from '../main.js';
+import { syncPath } from '../store/sqlite.js';
 import type { Output } from './validate-command.js';
 
 export interface BackupFlags {
@@ -19,15 +20,6 @@ export interface BackupFlags {
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-
-function syncPath(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Returns the exit code: 0 written, 1 the backup failed, 2 usage error (no database, target exists). */
 export function runBackup(target: string, flags: BackupFlags, io: Output): number {

@@ -321,12 +321,7 @@ export class SqliteStore implements Store {
       this.#quality.discard();
       // The storage failed, not one of the writes: doing them again one by one would fail the
       // same way, after as long a wait again (a busy database, a full disk).
-      if (storageFailure(err) !== undefined) {
-        return () => {
-          this.#health.failed(err);
-          for (const item of batch) item.reject(err);
-        };
-      }
+      if (storageFailure(err) !== undefined) return this.#rejectAll(batch, err);
       values.clear();
       try {
         this.#db.transaction(() => {
@@ -344,10 +339,7 @@ export class SqliteStore implements Store {
         }).immediate();
       } catch (err) {
         this.#quality.discard();
-        return () => {
-          this.#health.failed(err);
-          for (const item of batch) item.reject(err);
-        };
+        return this.#rejectAll(batch, err);
       }
     }
     return (syncError) => {
@@ -360,6 +352,14 @@ export class SqliteStore implements Store {
         else if (syncError !== undefined) item.reject(syncError);
         else item.resolve(values.get(item));
       }
+    };
+  }
+
+  /** Settles a group whose transaction failed as a whole: every write with that error. */
+  #rejectAll(batch: readonly Pending[], err: unknown): () => void {
+    return () => {
+      this.#health.failed(err);
+      for (const item of batch) item.reject(err);
     };
   }
 
@@ -641,11 +641,16 @@ function openWal(path: string): number | undefined {
   } catch {
     return undefined;
   }
-  const dir = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(dir);
-  } finally {
-    closeSync(dir);
-  }
+  syncPath(dirname(path));
   return fd;
+}
+
+/** Syncs a file or directory by name, so that what was written to it (or its entries) is durable. */
+export function syncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -53,9 +53,8 @@ export class ThreadedStore implements Store {
   readonly #ingests: number[];
   readonly #outboxes: WriteCall[][];
   #nextId = 1;
-  /** Set when a writer is gone: later writes fail at once instead of waiting for ever. */
-  #gone: Error | undefined;
-  #goneAt: string | undefined;
+  /** Set when a writer is gone (and since when): later writes fail at once instead of waiting for ever. */
+  #gone: { readonly error: Error; readonly since: string } | undefined;
   /** Each writer's store health, as it last reported it with its answers (health()). */
   readonly #health: StoreHealth[];
 
@@ -78,10 +77,7 @@ export class ThreadedStore implements Store {
     // holds the non-ingest writes, and a store short of a writer is not the one the caller opened).
     const fail = (err: Error, w: number) => {
       const gone = codedError(WRITER_GONE, err.message);
-      if (this.#gone === undefined) {
-        this.#gone = gone;
-        this.#goneAt = this.#now().toISOString();
-      }
+      this.#gone ??= { error: gone, since: this.#now().toISOString() };
       for (const [id, p] of this.#pending) {
         if (p.worker !== w) continue;
         this.#pending.delete(id);
@@ -143,7 +139,7 @@ export class ThreadedStore implements Store {
    * cost both threads more than the writes' own work in SQLite.
    */
   #call<T>(method: WriteMethod | 'close', args: readonly unknown[], worker = 0): Promise<T> {
-    if (this.#gone !== undefined) return Promise.reject(this.#gone);
+    if (this.#gone !== undefined) return Promise.reject(this.#gone.error);
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject, worker });
@@ -157,7 +153,7 @@ export class ThreadedStore implements Store {
     const calls = this.#outboxes[worker]!;
     this.#outboxes[worker] = [];
     if (this.#gone !== undefined) {
-      for (const c of calls) this.#pending.get(c.id)?.reject(this.#gone);
+      for (const c of calls) this.#pending.get(c.id)?.reject(this.#gone.error);
       return;
     }
     this.#workers[worker]!.postMessage(calls);
@@ -187,7 +183,7 @@ export class ThreadedStore implements Store {
 
   /** Unavailable for good once a writer is gone; else unavailable while any writer's commits fail (health.ts). */
   health(): StoreHealth {
-    if (this.#gone !== undefined) return { ok: false, problem: this.#gone.message, since: this.#goneAt ?? '' };
+    if (this.#gone !== undefined) return { ok: false, problem: this.#gone.error.message, since: this.#gone.since };
     return this.#health.find((h) => !h.ok) ?? { ok: true };
   }
 
