@@ -523,13 +523,14 @@ export class SqliteStore implements Store {
       params.push(filter.after);
     }
     const limit = filter.limit + 1;
-    const rows = filter.visibleTo === undefined ? this.#listAll(where, params, limit) : this.#listVisible(filter, where, params, limit);
+    const rows = filter.visibleTo === undefined ? this.#page(where, params, limit) : this.#listVisible(filter, where, params, limit);
     const items = rows.slice(0, filter.limit).map(summary);
     return { items, next: rows.length > filter.limit ? (items[items.length - 1]?.id ?? null) : null };
   }
 
-  #listAll(where: readonly string[], params: readonly unknown[], limit: number): BerichtRow[] {
-    const sql = `SELECT ${LIST_COLUMNS} FROM berichten ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
+  /** One query for a page: the conditions, newest first; `index` names the index SQLite must use. */
+  #page(where: readonly string[], params: readonly unknown[], limit: number, index = ''): BerichtRow[] {
+    const sql = `SELECT ${LIST_COLUMNS} FROM berichten ${index} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return this.#db.prepare<unknown[], BerichtRow>(sql).all(...params, limit);
   }
 
@@ -549,12 +550,13 @@ export class SqliteStore implements Store {
     const marks = visible.map(() => '?').join(', ');
     const refused = NOT_FORWARDED.map(() => '?').join(', ');
     const rest = where.map((w) => ` AND ${w}`).join('');
-    const oneQuery = (index = '') => {
-      const sql = `SELECT ${LIST_COLUMNS} FROM berichten ${index}
-        WHERE (sender_id IN (${marks}) OR (recipient_id IN (${marks}) AND status NOT IN (${refused})))${rest}
-        ORDER BY id DESC LIMIT ?`;
-      return this.#db.prepare<unknown[], BerichtRow>(sql).all(...visible, ...visible, ...NOT_FORWARDED, ...params, limit);
-    };
+    const oneQuery = (index = '') =>
+      this.#page(
+        [`(sender_id IN (${marks}) OR (recipient_id IN (${marks}) AND status NOT IN (${refused})))`, ...where],
+        [...visible, ...visible, ...NOT_FORWARDED, ...params],
+        limit,
+        index,
+      );
     if (visible.length > MAX_WALKED_PARTIES) return oneQuery();
     if (filter.from !== undefined || filter.to !== undefined) {
       const inPeriod = this.#db
