@@ -1,8 +1,8 @@
 /**
  * GET /berichten at a realistic size: SqliteStore.list on a store of N messages (default 400,000,
  * about a year of a region's traffic), one party with nearly all of them and one with a few, for
- * the filters the API offers. Wall ms per call, on the thread that calls it (the HTTP thread in the
- * gateway). Information, not a target of `npm run bench`.
+ * the filters the API offers. Wall ms per call, on the thread that calls it (the store's read thread
+ * in the gateway: bench/list-load.mjs). Information, not a target of `npm run bench`.
  *   npm run build && node bench/list.mjs [N]
  */
 import { mkdtempSync, rmSync } from 'node:fs';

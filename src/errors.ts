@@ -17,6 +17,7 @@ export const ERRORS = {
     statusCode: 503,
     nl: 'Het bericht is niet aangenomen: de opslag van de gateway werkt nu niet. Stuur het later opnieuw; is het toch opgeslagen, dan krijgt het hetzelfde antwoord als de eerste keer.',
   },
+  IJW_ERR_STORE_READ_UNAVAILABLE: { statusCode: 503, nl: 'De gegevens kunnen nu niet worden gelezen: de opslag van de gateway werkt nu niet. Probeer het later opnieuw.' },
   IJW_ERR_INTERNAL: { statusCode: 500, nl: 'Er ging iets mis in de gateway; het bericht is niet aangenomen. Probeer het later opnieuw.' },
   IJW_ERR_MAPPINGS: { statusCode: 500, nl: 'De configuratie in mappings/ is ongeldig.' },
   IJW_ERR_CONFIG: { statusCode: 500, nl: 'De configuratie van de gateway is ongeldig.' },

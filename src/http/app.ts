@@ -80,6 +80,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(err.statusCode ?? 400).send(errorBody('IJW_ERR_BAD_REQUEST', err.message));
     }
     const storage = storageFailure(err);
+    if (storage !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+      request.log.error({ err }, 'store unavailable for reads');
+      return reply
+        .code(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS.storage))
+        .send(errorBody('IJW_ERR_STORE_READ_UNAVAILABLE', `The store could not answer the read (${storage}); nothing changed. Try again later.`));
+    }
     if (storage !== undefined) {
       // Not acknowledged: the sender sends again later. Usually nothing committed; when only the
       // sync failed it did, and the resend is then answered from the store as the first time.

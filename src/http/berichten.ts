@@ -209,7 +209,7 @@ export async function berichtenRoutes(app: FastifyInstance, { deps }: { deps: Ap
         na?: string;
       };
       const visible = visibleParties(party);
-      const page = deps.store.list({
+      const page = await deps.store.list({
         limit: q.limit,
         ...(q.type === undefined ? {} : { type: q.type }),
         ...(q.afzender === undefined ? {} : { afzender: q.afzender }),

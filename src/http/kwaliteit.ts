@@ -135,7 +135,7 @@ export async function kwaliteitRoutes(app: FastifyInstance, { deps, ruleLists = 
       const c = context(request);
       const q = request.query as Record<string, unknown> & { per?: string };
       const per = parsePer(q.per, DIMENSIONS, ['maand']);
-      const rows = deps.store.quality.defects({ from: c.van, to: c.tot, per, filters: filtersOf(q, DIMENSIONS), scope: c.perspective.scope });
+      const rows = await deps.store.quality.defects({ from: c.van, to: c.tot, per, filters: filtersOf(q, DIMENSIONS), scope: c.perspective.scope });
       const view = defectView(c.perspective, c.van, c.tot, per, rows);
       if (wantsCsv(request)) return sendCsv(reply, 'defecten', [...per, 'aantal', 'eigen'], view.rijen);
       return view;
@@ -163,7 +163,7 @@ export async function kwaliteitRoutes(app: FastifyInstance, { deps, ruleLists = 
       const c = context(request);
       const q = request.query as Record<string, unknown> & { per?: string };
       const per = parsePer(q.per, MESSAGE_DIMENSIONS, ['afzender']);
-      const rows = deps.store.quality.firstTime({ from: c.van, to: c.tot, per, filters: filtersOf(q, MESSAGE_DIMENSIONS), scope: c.perspective.scope });
+      const rows = await deps.store.quality.firstTime({ from: c.van, to: c.tot, per, filters: filtersOf(q, MESSAGE_DIMENSIONS), scope: c.perspective.scope });
       const view = firstTimeView(c.perspective, c.van, c.tot, per, rows);
       if (wantsCsv(request)) return sendCsv(reply, 'eerste-keer', [...per, 'berichten', 'eersteKeerGoed', 'aandeel', 'eigen'], view.rijen);
       return view;
@@ -198,7 +198,7 @@ export async function kwaliteitRoutes(app: FastifyInstance, { deps, ruleLists = 
     async (request, reply) => {
       const c = context(request);
       const { soort } = request.query as { soort?: DeadlineSoort };
-      const rows = deps.store.quality.deadlines({
+      const rows = await deps.store.quality.deadlines({
         from: c.van,
         to: c.tot,
         ...(soort === undefined ? {} : { soort }),
@@ -265,7 +265,7 @@ export async function kwaliteitRoutes(app: FastifyInstance, { deps, ruleLists = 
       const q = request.query as { regel?: string; retourcode?: string; type?: MessageType; maand?: string; afzender?: string; ontvanger?: string; limit: number; after?: string };
       const month = q.maand === undefined ? undefined : monthPeriod(q.maand);
       const visible = visibleParties(party);
-      const page = deps.store.quality.berichten({
+      const page = await deps.store.quality.berichten({
         limit: q.limit,
         ...(q.regel === undefined ? {} : { rule: q.regel }),
         ...(q.retourcode === undefined ? {} : { retourcode: q.retourcode }),

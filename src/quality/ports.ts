@@ -21,8 +21,22 @@ export interface Refusal {
   readonly quality: QualityFacts;
 }
 
-/** The read side of the tallies, on the store's database; visibility is the caller's business. */
+/** A value now, or a promise of it: what a store may answer on another thread (ThreadedStore). */
+export type Awaitable<T> = T | Promise<T>;
+
+/**
+ * The read side of the tallies, on the store's database; visibility is the caller's business. A
+ * store may answer on another thread, so callers await each read.
+ */
 export interface QualityReads {
+  defects(q: DefectQuery): Awaitable<DefectRow[]>;
+  firstTime(q: FirstTimeQuery): Awaitable<FirstTimeRow[]>;
+  deadlines(q: DeadlineQuery): Awaitable<DeadlineRow[]>;
+  berichten(q: DrillQuery): Awaitable<DrillPage>;
+}
+
+/** The same reads answered at once, as a database connection gives them. */
+export interface QualityReadsNow extends QualityReads {
   defects(q: DefectQuery): DefectRow[];
   firstTime(q: FirstTimeQuery): FirstTimeRow[];
   deadlines(q: DeadlineQuery): DeadlineRow[];

@@ -10,7 +10,7 @@ import { NOT_FORWARDED, type BerichtStatus } from '../store/ports.js';
 import type { Measure } from './cells.js';
 import type { DeadlineSoort } from './deadlines.js';
 import { COLUMN, UNKNOWN, type Dimension } from './dimensions.js';
-import type { QualityReads } from './ports.js';
+import type { QualityReadsNow } from './ports.js';
 import { OTHERS, type Scope } from './visibility.js';
 
 /** Days `yyyy-mm-dd`: `from` inclusive, `to` exclusive. */
@@ -149,7 +149,7 @@ function grouped(db: Database.Database, q: DefectQuery, measures: readonly Measu
   }));
 }
 
-export function qualityReads(db: Database.Database): QualityReads {
+export function qualityReads(db: Database.Database): QualityReadsNow {
   return {
     defects(q) {
       return grouped(db, q, ['defect']).map((g) => ({ values: g.values, own: g.own, n: g.sums.defect }));

@@ -33,7 +33,7 @@ function byCountThenCode(a: CodeCount, b: CodeCount): number {
   return b.aantal - a.aantal || a.code.localeCompare(b.code);
 }
 
-export function collectReport(source: ReportSource, aanbieder: Party, month: string): ReportFigures {
+export async function collectReport(source: ReportSource, aanbieder: Party, month: string): Promise<ReportFigures> {
   const agb = aanbieder.code ?? aanbieder.id;
   // Every row is its own (filtered on it as Afzender), so no cell is masked and the threshold is moot.
   const { scope } = perspective(aanbieder, source.directory, 1);
@@ -41,19 +41,16 @@ export function collectReport(source: ReportSource, aanbieder: Party, month: str
   const period = monthPeriod(month);
   const history = { from: monthPeriod(addMonths(month, 1 - HISTORY_MONTHS)).van, to: period.tot };
 
-  const defects = (per: Dimension, p: { from: string; to: string }): DefectRow[] =>
-    source.quality.defects({ ...p, per: [per], filters: own, scope }).filter((r) => r.own);
-  const counts = (per: 'type' | 'regel' | 'retourcode', meanings: Readonly<Record<string, string>>): CodeCount[] =>
-    defects(per, { from: period.van, to: period.tot })
+  const defects = async (per: Dimension, p: { from: string; to: string }): Promise<DefectRow[]> =>
+    (await source.quality.defects({ ...p, per: [per], filters: own, scope })).filter((r) => r.own);
+  const counts = async (per: 'type' | 'regel' | 'retourcode', meanings: Readonly<Record<string, string>>): Promise<CodeCount[]> =>
+    (await defects(per, { from: period.van, to: period.tot }))
       .map((r) => ({ code: r.values[per] ?? '', betekenis: meanings[r.values[per] ?? ''] ?? '', aantal: r.n }))
       .sort(byCountThenCode);
 
-  const defectsPerMonth = new Map(defects('maand', history).map((r) => [r.values.maand, r.n]));
+  const defectsPerMonth = new Map((await defects('maand', history)).map((r) => [r.values.maand, r.n]));
   const messagesPerMonth = new Map(
-    source.quality
-      .firstTime({ ...history, per: ['maand'], filters: own, scope })
-      .filter((r) => r.own)
-      .map((r) => [r.values.maand, r]),
+    (await source.quality.firstTime({ ...history, per: ['maand'], filters: own, scope })).filter((r) => r.own).map((r) => [r.values.maand, r]),
   );
   const verloop: MonthFigures[] = Array.from({ length: HISTORY_MONTHS }, (_, i) => {
     const m = addMonths(month, i + 1 - HISTORY_MONTHS);
@@ -64,7 +61,7 @@ export function collectReport(source: ReportSource, aanbieder: Party, month: str
   // Terms this aanbieder had to act on (it is the party), that fell due in the month.
   const terms = new Map<string, DeadlineFigures>();
   const today = toAmsterdamDate(source.clock());
-  for (const r of source.quality.deadlines({ from: period.van, to: period.tot, scope, today })) {
+  for (const r of await source.quality.deadlines({ from: period.van, to: period.tot, scope, today })) {
     if (!r.own || r.partij !== agb) continue;
     const seen = terms.get(r.soort) ?? { soort: r.soort, opTijd: 0, teLaat: 0, open: 0 };
     terms.set(r.soort, { soort: r.soort, opTijd: seen.opTijd + r.met, teLaat: seen.teLaat + r.breached, open: seen.open + r.open });
@@ -75,9 +72,9 @@ export function collectReport(source: ReportSource, aanbieder: Party, month: str
     maand: month,
     gemaakt: source.clock().toISOString(),
     verloop,
-    perType: counts('type', {}),
-    perRegel: counts('regel', source.codes.regels),
-    perRetourcode: counts('retourcode', source.codes.retourcodes),
+    perType: await counts('type', {}),
+    perRegel: await counts('regel', source.codes.regels),
+    perRetourcode: await counts('retourcode', source.codes.retourcodes),
     termijnen: [...terms.values()].sort((a, b) => a.soort.localeCompare(b.soort)),
   };
 }

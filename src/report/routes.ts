@@ -43,7 +43,7 @@ export async function reportRoutes(app: FastifyInstance, { deps, codes }: Report
       if (visible !== undefined && !visible.includes(aanbieder.id)) {
         throw new GatewayError('IJW_ERR_NOT_FOUND', `No report of aanbieder ${agb} for you.`);
       }
-      const html = renderReport(collectReport({ quality: deps.store.quality, directory: deps.directory, codes, clock: deps.clock }, aanbieder, maand));
+      const html = renderReport(await collectReport({ quality: deps.store.quality, directory: deps.directory, codes, clock: deps.clock }, aanbieder, maand));
       return reply.type('text/html; charset=utf-8').header('content-security-policy', REPORT_CSP).header('cache-control', 'no-store').send(html);
     },
   );

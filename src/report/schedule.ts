@@ -27,14 +27,14 @@ export interface ReportJob extends ReportSource {
  * file is written beside its final name and renamed, so a reader never sees half a report; one
  * aanbieder's failure (a full disk, say) is logged and does not keep the others from theirs.
  */
-export function writeMonthlyReports(job: ReportJob, month: string = previousMonth(job.clock())): string[] {
+export async function writeMonthlyReports(job: ReportJob, month: string = previousMonth(job.clock())): Promise<string[]> {
   const written: string[] = [];
   for (const party of job.directory.parties) {
     if (party.kind !== 'aanbieder' || party.code === undefined) continue;
     const file = reportFile(job.dataDir, party.code, month);
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, renderReport(collectReport(job, party, month)));
+      writeFileSync(`${file}.tmp`, renderReport(await collectReport(job, party, month)));
       renameSync(`${file}.tmp`, file);
       written.push(file);
     } catch (err) {

@@ -12,13 +12,15 @@ export type StoreHealth =
 
 /** Thrown when a writer thread of the store has exited: every later write fails with it. */
 export const WRITER_GONE = 'ERR_STORE_WRITER_GONE';
+/** Thrown when the store's read thread has exited: every later read over the history fails with it. */
+export const READER_GONE = 'ERR_STORE_READER_GONE';
 /** Thrown when the shared write lock stays taken (by a thread that hangs or died holding it). */
 export const LOCK_TIMEOUT = 'ERR_STORE_LOCK_TIMEOUT';
 
 // SQLite's result codes for the file or the disk (extended codes start with these), the errno
-// values a sync can fail with, and our own two.
+// values a sync can fail with, and our own three.
 const STORAGE_CODES =
-  /^(?:SQLITE_(?:IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|PROTOCOL)(?:_\w+)?|EIO|ENOSPC|EROFS|EDQUOT|ERR_STORE_WRITER_GONE|ERR_STORE_LOCK_TIMEOUT)$/;
+  /^(?:SQLITE_(?:IOERR|FULL|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|PROTOCOL)(?:_\w+)?|EIO|ENOSPC|EROFS|EDQUOT|ERR_STORE_WRITER_GONE|ERR_STORE_READER_GONE|ERR_STORE_LOCK_TIMEOUT)$/;
 
 /** The error's code when it is a failure of the storage rather than of the write; else undefined. */
 export function storageFailure(err: unknown): string | undefined {

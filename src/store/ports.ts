@@ -2,7 +2,7 @@
  * What the gateway needs from storage, independent of the engine. The SQLite implementation is the
  * default; the contract is what tests and the HTTP layer rely on.
  */
-import type { QualityFacts, QualityReads, Refusal } from '../quality/ports.js';
+import type { Awaitable, QualityFacts, QualityReads, Refusal } from '../quality/ports.js';
 import type { MessageType } from '../standard/catalogue.js';
 import type { Facts } from '../state/facts.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
@@ -213,7 +213,8 @@ export interface Store {
   original(idempotencyKey: string): Original | undefined;
   body(id: string): Uint8Array | undefined;
   detail(id: string): BerichtDetail | undefined;
-  list(filter: BerichtFilter): Page<BerichtSummary>;
+  /** Over the whole history, so a store may answer it on another thread: await it. */
+  list(filter: BerichtFilter): Awaitable<Page<BerichtSummary>>;
   setStatus(id: string, status: BerichtStatus, note?: string): Promise<void>;
 
   /** Push deliveries whose time has come, at most one per recipient: the oldest pending, so order holds. */

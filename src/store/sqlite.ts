@@ -10,7 +10,7 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { QualityReads, Refusal } from '../quality/ports.js';
+import type { QualityReadsNow, Refusal } from '../quality/ports.js';
 import { qualityReads } from '../quality/reads.js';
 import { qualityWriter, type QualityWriter } from '../quality/writer.js';
 import type { MessageType } from '../standard/catalogue.js';
@@ -175,7 +175,7 @@ export class SqliteStore implements Store {
   /** The WAL, synced after each group commit (syncWal); undefined for a database in memory. */
   #walFd: number | undefined;
   readonly #health: HealthTracker;
-  readonly quality: QualityReads;
+  readonly quality: QualityReadsNow;
 
   constructor(options: SqliteStoreOptions) {
     this.#db = new Database(options.path);

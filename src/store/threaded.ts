@@ -1,9 +1,10 @@
 /**
- * The store for the running gateway: reads on this thread, writes on worker threads with a write
- * connection each (writer-worker.ts); one of them, or with ingest threads several that also analyse
- * and decide (ingest()). SQLite in WAL mode lets this thread read while a writer commits, and a
- * write's promise resolves only after its commit reached the disk, so "2xx means committed" holds
- * as with the in-thread store.
+ * The store for the running gateway: point reads on this thread, writes on worker threads with a
+ * write connection each (writer-worker.ts); one of them, or with ingest threads several that also
+ * analyse and decide (ingest()). Reads over the history (lists, quality figures) go to a read
+ * thread (reader-worker.ts), so that a long one never holds up this thread. SQLite in WAL mode lets
+ * every connection read while a writer commits, and a write's promise resolves only after its
+ * commit reached the disk, so "2xx means committed" holds as with the in-thread store.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -12,13 +13,16 @@ import { answerStamps } from '../ingest/ids.js';
 import type { IngestAnswer } from '../ingest/ingest.js';
 import type { AnalyserSettings } from '../ingest/pool.js';
 import type { Party } from '../mappings/types.js';
-import { codedError, WRITER_GONE, type StoreHealth } from './health.js';
-import type { Store } from './ports.js';
+import type { QualityReads } from '../quality/ports.js';
+import { codedError, READER_GONE, WRITER_GONE, type StoreHealth } from './health.js';
+import type { BerichtFilter, BerichtSummary, Page, Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
 import type { CheckpointData } from './checkpoint-worker.js';
+import type { ReadCall, ReaderData, ReadMethod, ReadReply } from './reader-worker.js';
 import type { WriteCall, WriteMethod, WriterData, WriterMessage } from './writer-worker.js';
 
-class WriteError extends Error {
+/** An error a worker thread answered with, its code (SQLite's, or ours) kept for the caller. */
+class ThreadError extends Error {
   constructor(
     message: string,
     readonly code?: string,
@@ -48,6 +52,11 @@ export class ThreadedStore implements Store {
   readonly #workers: readonly Worker[];
   readonly #checkpointer: Worker;
   #checkpointerGone = false;
+  readonly #readThread: Worker;
+  readonly #reads = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+  #nextRead = 1;
+  /** Set when the read thread is gone: reads over the history then fail at once (and health says so). */
+  #readGone: { readonly error: Error; readonly since: string } | undefined;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; worker: number }>();
   /** Ingests under way per writer: a new one goes where fewest are. */
   readonly #ingests: number[];
@@ -60,8 +69,24 @@ export class ThreadedStore implements Store {
 
   readonly #now: () => Date;
 
-  private constructor(reader: SqliteStore, workers: readonly Worker[], checkpointer: Worker, now: () => Date) {
+  private constructor(reader: SqliteStore, workers: readonly Worker[], checkpointer: Worker, readThread: Worker, now: () => Date) {
     this.#reader = reader;
+    this.#readThread = readThread;
+    readThread.on('message', (reply: ReadReply) => {
+      const p = this.#reads.get(reply.id);
+      if (p === undefined) return;
+      this.#reads.delete(reply.id);
+      if (reply.error === undefined) p.resolve(reply.value);
+      else p.reject(new ThreadError(reply.error.message, reply.error.code));
+    });
+    const readFail = (err: Error) => {
+      // Coded as a failure of the storage (health.ts): HTTP answers 503, and the caller asks again later.
+      this.#readGone ??= { error: codedError(READER_GONE, err.message), since: now().toISOString() };
+      for (const p of this.#reads.values()) p.reject(this.#readGone.error);
+      this.#reads.clear();
+    };
+    readThread.on('error', readFail);
+    readThread.on('exit', (code) => readFail(new Error(`the store's read thread exited (code ${code})`)));
     this.#checkpointer = checkpointer;
     // A checkpointer that fails leaves the writer's own autocheckpoint to keep the WAL bounded.
     checkpointer.on('error', () => {});
@@ -93,7 +118,7 @@ export class ThreadedStore implements Store {
           this.#pending.delete(reply.id);
           if (reply.ingest === true) this.#ingests[p.worker]!--;
           if (reply.error === undefined) p.resolve(reply.value);
-          else p.reject(new WriteError(reply.error.message, reply.error.code));
+          else p.reject(new ThreadError(reply.error.message, reply.error.code));
         }
       });
       worker.on('error', (err) => fail(err, w));
@@ -130,7 +155,9 @@ export class ThreadedStore implements Store {
       workerData: { path, intervalMs: CHECKPOINT_INTERVAL_MS } satisfies CheckpointData,
     });
     await started(checkpointer);
-    return new ThreadedStore(new SqliteStore({ path, now }), workers, checkpointer, now);
+    const readThread = new Worker(join(packageRoot(), 'dist', 'store', 'reader-worker.js'), { workerData: { path } satisfies ReaderData });
+    await started(readThread);
+    return new ThreadedStore(new SqliteStore({ path, now }), workers, checkpointer, readThread, now);
   }
 
   /**
@@ -181,25 +208,38 @@ export class ThreadedStore implements Store {
     return this.#call('ingest', [bytes, from.id, this.#now().toISOString()], worker);
   }
 
-  /** Unavailable for good once a writer is gone; else unavailable while any writer's commits fail (health.ts). */
+  /** Unavailable for good once a writer or the read thread is gone; else while any writer's commits fail (health.ts). */
   health(): StoreHealth {
-    if (this.#gone !== undefined) return { ok: false, problem: this.#gone.error.message, since: this.#gone.since };
+    const gone = this.#gone ?? this.#readGone;
+    if (gone !== undefined) return { ok: false, problem: gone.error.message, since: gone.since };
     return this.#health.find((h) => !h.ok) ?? { ok: true };
+  }
+
+  #read<T>(method: ReadMethod, arg: unknown): Promise<T> {
+    if (this.#readGone !== undefined) return Promise.reject(this.#readGone.error);
+    const id = this.#nextRead++;
+    return new Promise<T>((resolve, reject) => {
+      this.#reads.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#readThread.postMessage({ id, method, arg } satisfies ReadCall);
+    });
   }
 
   original: Store['original'] = (key) => this.#reader.original(key);
   body: Store['body'] = (id) => this.#reader.body(id);
   detail: Store['detail'] = (id) => this.#reader.detail(id);
-  list: Store['list'] = (filter) => this.#reader.list(filter);
+  list = (filter: BerichtFilter): Promise<Page<BerichtSummary>> => this.#read('list', filter);
   duePushes: Store['duePushes'] = (now, limit) => this.#reader.duePushes(now, limit);
   queueDepth: Store['queueDepth'] = () => this.#reader.queueDepth();
   mailbox: Store['mailbox'] = (partyId, limit, after) => this.#reader.mailbox(partyId, limit, after);
   mailboxItem: Store['mailboxItem'] = (partyId, id) => this.#reader.mailboxItem(partyId, id);
-  get quality(): Store['quality'] {
-    return this.#reader.quality;
-  }
+  readonly quality: QualityReads = {
+    defects: (q) => this.#read('defects', q),
+    firstTime: (q) => this.#read('firstTime', q),
+    deadlines: (q) => this.#read('deadlines', q),
+    berichten: (q) => this.#read('berichten', q),
+  };
 
-  /** Waits for every write asked for, then closes both connections and the writer. */
+  /** Waits for every write asked for, then closes the connections and their threads. */
   async close(): Promise<void> {
     // Each writer answers its close after its last commit, and only then ends.
     if (this.#gone === undefined) await Promise.all(this.#workers.map((_, w) => this.#call('close', [], w)));
@@ -213,6 +253,11 @@ export class ThreadedStore implements Store {
       });
     }
     await this.#checkpointer.terminate();
+    await new Promise<void>((resolve) => {
+      if (this.#readGone !== undefined) return resolve();
+      this.#readThread.once('exit', () => resolve());
+      this.#readThread.postMessage('close');
+    });
     this.#reader.close();
   }
 }

@@ -5,7 +5,7 @@ const coded = (code: string, message = 'x') => Object.assign(new Error(message),
 
 describe('storageFailure', () => {
   it('blames the storage for the disk, the file, locks and a writer that is gone', () => {
-    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_IOERR_FSYNC', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'EIO', 'ENOSPC', 'EROFS', 'ERR_STORE_WRITER_GONE', 'ERR_STORE_LOCK_TIMEOUT']) {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR', 'SQLITE_IOERR_FSYNC', 'SQLITE_READONLY', 'SQLITE_READONLY_DBMOVED', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_CANTOPEN', 'SQLITE_CORRUPT', 'SQLITE_NOTADB', 'EIO', 'ENOSPC', 'EROFS', 'ERR_STORE_WRITER_GONE', 'ERR_STORE_READER_GONE', 'ERR_STORE_LOCK_TIMEOUT']) {
       expect(storageFailure(coded(code)), code).toBe(code);
     }
   });

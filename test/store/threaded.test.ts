@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import type { NewBericht } from '../../src/store/ports.js';
 import { answerStamps } from '../../src/ingest/ids.js';
 import { defaultMappingsDir, loadMappings } from '../../src/mappings/load.js';
+import { migrate } from '../../src/store/migrations.js';
+import { SqliteStore } from '../../src/store/sqlite.js';
 import { ThreadedStore } from '../../src/store/threaded.js';
 import { DEFAULT_RULE_OPTIONS } from '../../src/validate/rules/run.js';
 import { DEFAULT_MAX_BYTES } from '../../src/validate/preflight.js';
@@ -30,6 +32,16 @@ function rows(path: string): number {
     db.close();
   }
 }
+
+const settings = { maxBytes: DEFAULT_MAX_BYTES, rules: DEFAULT_RULE_OPTIONS };
+const base = fixture('jw301/valid-veenendaal-initial-two-products.xml').toString();
+/** The fixture as message `id`, its ToewijzingNummers moved by 1,000 × `numbers`. */
+const variant = (id: number, numbers = id) =>
+  Buffer.from(
+    base
+      .replace(/<ijw:Identificatie>[^<]*</, `<ijw:Identificatie>VND-301-T${id}<`)
+      .replace(/<jw301:ToewijzingNummer>(\d+)</g, (_, n: string) => `<jw301:ToewijzingNummer>${Number(n) + numbers * 1000}<`),
+  );
 
 describe('ThreadedStore', () => {
   it('copies the WAL into the database file from a thread of its own, while the writer goes on', async () => {
@@ -98,6 +110,89 @@ describe('ThreadedStore', () => {
   });
 });
 
+describe('ThreadedStore reads over the history', () => {
+  it('answers a list on its read thread while this thread goes on, and the same as a read here', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    migrate(db);
+    // 250,000 messages of one party: an afzender filter that matches none reads all of them.
+    const insert = db.prepare(`INSERT INTO berichten (id, received_at, type, origin, sender_id, recipient_id, afzender, ontvanger,
+      identificatie, sha256, size, body, status, report, retourcodes) VALUES (?, ?, 'JW301', 'received', 'gemeente:0228', 'aanbieder:98041733',
+      '0228', '98041733', ?, 'h', 10, x'3c612f3e', 'accepted', '{}', '[]')`);
+    db.transaction(() => {
+      for (let i = 0; i < 250_000; i++) insert.run(`m${String(i).padStart(7, '0')}`, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), `X${i}`);
+    })();
+    db.close();
+    const here = new SqliteStore({ path });
+    const store = await ThreadedStore.open(path);
+    try {
+      const filter = { visibleTo: ['aanbieder:98041733'], afzender: '9999', limit: 50 };
+      const started = performance.now();
+      expect(here.list(filter).items).toEqual([]);
+      const hereMs = performance.now() - started;
+
+      // This thread's turns while the read runs: the longest gap between two is how long it stood still.
+      let last = performance.now();
+      let longest = 0;
+      let turns = 0;
+      let reading = true;
+      const tick = () => {
+        const now = performance.now();
+        longest = Math.max(longest, now - last);
+        last = now;
+        turns++;
+        if (reading) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const page = await store.list(filter);
+      reading = false;
+      expect(page).toEqual({ items: [], next: null });
+      expect(turns).toBeGreaterThan(0);
+      // The read here blocks for all of its time; on the read thread this thread keeps turning.
+      expect(hereMs).toBeGreaterThan(2 * longest);
+
+      const some = { visibleTo: ['gemeente:0228'], limit: 7, after: 'm0100000' };
+      expect(await store.list(some)).toEqual(here.list(some));
+    } finally {
+      here.close();
+      await store.close();
+    }
+  });
+
+  it('answers the quality reads on its read thread as a read here does, and fails them coded once closed', async () => {
+    const path = join(tempDir('threaded'), 'ijw.sqlite');
+    const mappings = defaultMappingsDir();
+    const veenendaal = loadMappings(mappings).gemeente('0345')!;
+    const store = await ThreadedStore.open(path, () => new Date('2026-03-02T09:00:00.000Z'), mappings, settings, 1);
+    const here = new SqliteStore({ path });
+    try {
+      await Promise.all(Array.from({ length: 6 }, (_, i) => store.ingest(variant(i), veenendaal)));
+      // Reused Identificaties with other contents: TR056 defects in the tallies.
+      await Promise.all(Array.from({ length: 3 }, (_, i) => store.ingest(variant(i, i + 50), veenendaal)));
+      const scope = { all: true, codes: [], regios: [], hidden: [] };
+      const period = { from: '2026-01-01', to: '2027-01-01' };
+      const defects = { ...period, per: ['regel', 'afzender'] as const, filters: {}, scope };
+      const rows = await store.quality.defects(defects);
+      expect(rows).toEqual(here.quality.defects(defects));
+      expect(rows).toContainEqual(expect.objectContaining({ values: expect.objectContaining({ regel: 'TR056', afzender: '0345' }), n: 3 }));
+      const firstTime = { ...period, per: ['type'] as const, filters: {}, scope };
+      expect(await store.quality.firstTime(firstTime)).toEqual(here.quality.firstTime(firstTime));
+      const deadlines = { ...period, scope, today: '2026-03-02' };
+      expect(await store.quality.deadlines(deadlines)).toEqual(here.quality.deadlines(deadlines));
+      const drill = { rule: 'TR056', limit: 10 };
+      const page = await store.quality.berichten(drill);
+      expect(page).toEqual(here.quality.berichten(drill));
+      expect(page.items).toHaveLength(3);
+    } finally {
+      here.close();
+      await store.close();
+    }
+    await expect(store.list({ limit: 1 })).rejects.toMatchObject({ code: 'ERR_STORE_READER_GONE', message: expect.stringMatching(/read thread exited/) });
+    await expect(store.quality.berichten({ limit: 1 })).rejects.toMatchObject({ code: 'ERR_STORE_READER_GONE' });
+  });
+});
+
 describe('ThreadedStore when its writer is gone', () => {
   it('fails a later write at once instead of leaving it waiting', async () => {
     const path = join(tempDir('threaded'), 'ijw.sqlite');
@@ -112,16 +207,6 @@ describe('ThreadedStore when its writer is gone', () => {
 });
 
 describe('ThreadedStore with ingest threads (the gateway with IJW_WORKERS ≥ 1)', () => {
-  const settings = { maxBytes: DEFAULT_MAX_BYTES, rules: DEFAULT_RULE_OPTIONS };
-  const base = fixture('jw301/valid-veenendaal-initial-two-products.xml').toString();
-  /** The fixture as message `id`, its ToewijzingNummers moved by 1,000 × `numbers`. */
-  const variant = (id: number, numbers = id) =>
-    Buffer.from(
-      base
-        .replace(/<ijw:Identificatie>[^<]*</, `<ijw:Identificatie>VND-301-T${id}<`)
-        .replace(/<jw301:ToewijzingNummer>(\d+)</g, (_, n: string) => `<jw301:ToewijzingNummer>${Number(n) + numbers * 1000}<`),
-    );
-
   it('ingests on two threads with a write connection each: every message once, a resend answered as the first time, a reused Identificatie refused', async () => {
     const path = join(tempDir('threaded'), 'ijw.sqlite');
     const mappings = defaultMappingsDir();

@@ -1,0 +1,64 @@
+/**
+ * The reads that can take long, on a thread and connection of their own (ThreadedStore): a list
+ * or a quality figure over a year of history may read hundreds of thousands of rows, and on the
+ * HTTP thread nothing was accepted meanwhile. Point look-ups (a message, a mailbox page) stay on
+ * the HTTP thread, where a hand-off would cost more than the read.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { SqliteStore } from './sqlite.js';
+
+/** What this thread answers: the store's list, and the quality reads by name. */
+export type ReadMethod = 'list' | 'defects' | 'firstTime' | 'deadlines' | 'berichten';
+
+export interface ReadCall {
+  readonly id: number;
+  readonly method: ReadMethod;
+  readonly arg: unknown;
+}
+
+export interface ReadReply {
+  readonly id: number;
+  readonly value?: unknown;
+  readonly error?: { readonly code?: string; readonly message: string };
+}
+
+export interface ReaderData {
+  readonly path: string;
+}
+
+const port = parentPort;
+if (port === null) throw new Error('reader-worker runs as a worker thread');
+const store = new SqliteStore({ path: (workerData as ReaderData).path });
+
+function read(method: ReadMethod, arg: unknown): unknown {
+  switch (method) {
+    case 'list':
+      return store.list(arg as Parameters<SqliteStore['list']>[0]);
+    case 'defects':
+      return store.quality.defects(arg as Parameters<SqliteStore['quality']['defects']>[0]);
+    case 'firstTime':
+      return store.quality.firstTime(arg as Parameters<SqliteStore['quality']['firstTime']>[0]);
+    case 'deadlines':
+      return store.quality.deadlines(arg as Parameters<SqliteStore['quality']['deadlines']>[0]);
+    case 'berichten':
+      return store.quality.berichten(arg as Parameters<SqliteStore['quality']['berichten']>[0]);
+  }
+}
+
+port.on('message', (call: ReadCall | 'close') => {
+  if (call === 'close') {
+    store.close();
+    port.close();
+    return;
+  }
+  try {
+    port.postMessage({ id: call.id, value: read(call.method, call.arg) } satisfies ReadReply);
+  } catch (err) {
+    const e = err as { code?: unknown; message?: unknown };
+    port.postMessage({
+      id: call.id,
+      error: { ...(typeof e.code === 'string' ? { code: e.code } : {}), message: String(e.message ?? err) },
+    } satisfies ReadReply);
+  }
+});
+port.postMessage({ id: 0 } satisfies ReadReply);
