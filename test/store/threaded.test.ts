@@ -1,7 +1,8 @@
 /**
- * The gateway's store: writes on a writer thread, reads here. What a caller relies on must hold as
- * with the in-thread store: committed when the promise resolves, constraint errors with their code,
- * and nothing asked for lost at close.
+ * The gateway's store: writes on a writer thread, point reads here, lists and quality figures on a
+ * read thread. What a caller relies on must hold as with the in-thread store: committed when the
+ * promise resolves, constraint errors with their code, the same answers to reads, and nothing asked
+ * for lost at close.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
