@@ -80,21 +80,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(err.statusCode ?? 400).send(errorBody('IJW_ERR_BAD_REQUEST', err.message));
     }
     const storage = storageFailure(err);
-    if (storage !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
-      request.log.error({ err }, 'store unavailable for reads');
-      return reply
-        .code(503)
-        .header('retry-after', String(RETRY_AFTER_SECONDS.storage))
-        .send(errorBody('IJW_ERR_STORE_READ_UNAVAILABLE', `The store could not answer the read (${storage}); nothing changed. Try again later.`));
-    }
     if (storage !== undefined) {
-      // Not acknowledged: the sender sends again later. Usually nothing committed; when only the
-      // sync failed it did, and the resend is then answered from the store as the first time.
       request.log.error({ err }, 'store unavailable');
-      return reply
-        .code(503)
-        .header('retry-after', String(RETRY_AFTER_SECONDS.storage))
-        .send(errorBody('IJW_ERR_STORE_UNAVAILABLE', `The store could not take the write (${storage}); the message is not accepted. Send it again later: should it have been stored after all, the resend is answered as the first sending.`));
+      // A write is not acknowledged: the sender sends again later. Usually nothing committed; when
+      // only the sync failed it did, and the resend is then answered from the store as the first time.
+      const body =
+        request.method === 'GET' || request.method === 'HEAD'
+          ? errorBody('IJW_ERR_STORE_READ_UNAVAILABLE', `The store could not answer the read (${storage}); nothing changed. Try again later.`)
+          : errorBody('IJW_ERR_STORE_UNAVAILABLE', `The store could not take the write (${storage}); the message is not accepted. Send it again later: should it have been stored after all, the resend is answered as the first sending.`);
+      return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS.storage)).send(body);
     }
     request.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody('IJW_ERR_INTERNAL', 'Internal error; see the gateway log for the request id.'));

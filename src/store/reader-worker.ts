@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SqliteStore } from './sqlite.js';
+import { errorFields, type ThreadErrorFields } from './thread-errors.js';
 
 /** What this thread answers: the store's list, and the quality reads by name. */
 export type ReadMethod = 'list' | 'defects' | 'firstTime' | 'deadlines' | 'berichten';
@@ -19,7 +20,7 @@ export interface ReadCall {
 export interface ReadReply {
   readonly id: number;
   readonly value?: unknown;
-  readonly error?: { readonly code?: string; readonly message: string };
+  readonly error?: ThreadErrorFields;
 }
 
 export interface ReaderData {
@@ -54,11 +55,7 @@ port.on('message', (call: ReadCall | 'close') => {
   try {
     port.postMessage({ id: call.id, value: read(call.method, call.arg) } satisfies ReadReply);
   } catch (err) {
-    const e = err as { code?: unknown; message?: unknown };
-    port.postMessage({
-      id: call.id,
-      error: { ...(typeof e.code === 'string' ? { code: e.code } : {}), message: String(e.message ?? err) },
-    } satisfies ReadReply);
+    port.postMessage({ id: call.id, error: errorFields(err) } satisfies ReadReply);
   }
 });
 port.postMessage({ id: 0 } satisfies ReadReply);

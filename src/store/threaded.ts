@@ -19,17 +19,9 @@ import type { BerichtFilter, BerichtSummary, Page, Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
 import type { CheckpointData } from './checkpoint-worker.js';
 import type { ReadCall, ReaderData, ReadMethod, ReadReply } from './reader-worker.js';
+import { ThreadError } from './thread-errors.js';
 import type { WriteCall, WriteMethod, WriterData, WriterMessage } from './writer-worker.js';
 
-/** An error a worker thread answered with, its code (SQLite's, or ours) kept for the caller. */
-class ThreadError extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-  ) {
-    super(message);
-  }
-}
 
 /** How often the checkpointer copies the WAL into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
@@ -77,7 +69,7 @@ export class ThreadedStore implements Store {
       if (p === undefined) return;
       this.#reads.delete(reply.id);
       if (reply.error === undefined) p.resolve(reply.value);
-      else p.reject(new ThreadError(reply.error.message, reply.error.code));
+      else p.reject(new ThreadError(reply.error));
     });
     const readFail = (err: Error) => {
       // Coded as a failure of the storage (health.ts): HTTP answers 503, and the caller asks again later.
@@ -118,7 +110,7 @@ export class ThreadedStore implements Store {
           this.#pending.delete(reply.id);
           if (reply.ingest === true) this.#ingests[p.worker]!--;
           if (reply.error === undefined) p.resolve(reply.value);
-          else p.reject(new ThreadError(reply.error.message, reply.error.code));
+          else p.reject(new ThreadError(reply.error));
         }
       });
       worker.on('error', (err) => fail(err, w));

@@ -14,6 +14,7 @@ import { loadMappings } from '../mappings/load.js';
 import { checkerOptions } from '../state/options.js';
 import type { StoreHealth } from './health.js';
 import { SqliteStore, sharedWriteLock } from './sqlite.js';
+import { errorFields, type ThreadErrorFields } from './thread-errors.js';
 
 export type WriteMethod = 'save' | 'admit' | 'setStatus' | 'recordAttempt' | 'acknowledge' | 'requeue' | 'prune' | 'recordRefusal' | 'ingest';
 
@@ -34,7 +35,7 @@ export interface WriteReply {
   /** The answer to an ingest (the caller counts ingests under way per writer). */
   readonly ingest?: true;
   readonly value?: unknown;
-  readonly error?: { readonly code?: string; readonly message: string };
+  readonly error?: ThreadErrorFields;
 }
 
 const port = parentPort;
@@ -109,8 +110,7 @@ function handle(call: WriteCall): void {
   const tag = call.method === 'ingest' ? { ingest: true as const } : {};
   const done = run.then(
     (value) => reply({ id: call.id, ...tag, value }),
-    (err: { code?: string; message?: string }) =>
-      reply({ id: call.id, ...tag, error: { ...(err.code === undefined ? {} : { code: err.code }), message: String(err.message ?? err) } }),
+    (err: unknown) => reply({ id: call.id, ...tag, error: errorFields(err) }),
   );
   inflight.add(done);
   void done.finally(() => inflight.delete(done));

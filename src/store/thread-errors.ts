@@ -1,0 +1,27 @@
+/**
+ * An error as it crosses between the store's threads: a structured clone keeps neither its class
+ * nor its code, and the caller needs the code (a constraint, or a failure of the storage: health.ts).
+ */
+
+/** The error as a worker answers it. */
+export interface ThreadErrorFields {
+  readonly code?: string;
+  readonly message: string;
+}
+
+/** What a worker sends for an error it caught. */
+export function errorFields(err: unknown): ThreadErrorFields {
+  const e = err as { code?: unknown; message?: unknown } | null | undefined;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  return { ...(code === undefined ? {} : { code }), message: String(e?.message ?? err) };
+}
+
+/** An error a worker thread answered with, its code (SQLite's, or ours) kept for the caller. */
+export class ThreadError extends Error {
+  readonly code?: string;
+
+  constructor(fields: ThreadErrorFields) {
+    super(fields.message);
+    if (fields.code !== undefined) this.code = fields.code;
+  }
+}
