@@ -154,6 +154,32 @@ function luaString(text) {
  * builds) and count the answers as record() does; done() writes the counts, the accepted ids and
  * wrk's latency percentiles to files in `outDir`. For one wrk thread (-t 1).
  */
+/**
+ * Calls `send(scheduled)` `total` times, evenly spaced at `rate` per second from now, and resolves
+ * once every call has settled. An open loop: a slow answer does not hold up the next call.
+ * `scheduled` is the performance.now() at which the call was due, the start of its latency.
+ */
+export async function pacedCalls(rate, total, send) {
+  const t0 = performance.now();
+  const inflight = new Set();
+  let sent = 0;
+  await new Promise((done) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000));
+      while (sent < due) {
+        const scheduled = t0 + (sent * 1000) / rate;
+        sent++;
+        const p = send(scheduled).finally(() => inflight.delete(p));
+        inflight.add(p);
+      }
+      if (sent < total) setTimeout(tick, 1);
+      else done();
+    };
+    tick();
+  });
+  await Promise.all(inflight);
+}
+
 export function wrkScript(outDir) {
   const templates = bodyTemplates()
     .map(({ parts, slots }) => `{p={${parts.map(luaString).join(',')}},s={${slots.map((x) => (typeof x === 'number' ? String(x) : luaString(x))).join(',')}}}`)
@@ -646,35 +672,20 @@ async function bench() {
     const latencies = [];
     let errors = 0;
     const total = Math.round(rate * seconds);
-    const inflight = new Set();
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
-    let sent = 0;
-    await new Promise((resolveAll) => {
-      const tick = () => {
-        const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000));
-        while (sent < due) {
-          const scheduled = t0 + (sent * 1000) / rate;
-          sent++;
-          const p = pool
-            .request({ path: '/berichten', method: 'POST', headers: HEADERS, body: body(nextIndex()) })
-            .then(async (res) => {
-              const text = await res.body.text();
-              if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - scheduled);
-              record(tally, res.statusCode, text);
-            })
-            .catch(() => {
-              errors++;
-            })
-            .finally(() => inflight.delete(p));
-          inflight.add(p);
-        }
-        if (sent < total) setTimeout(tick, 1);
-        else resolveAll();
-      };
-      tick();
-    });
-    await Promise.all(inflight);
+    await pacedCalls(rate, total, (scheduled) =>
+      pool
+        .request({ path: '/berichten', method: 'POST', headers: HEADERS, body: body(nextIndex()) })
+        .then(async (res) => {
+          const text = await res.body.text();
+          if (res.statusCode >= 200 && res.statusCode < 300) latencies.push(performance.now() - scheduled);
+          record(tally, res.statusCode, text);
+        })
+        .catch(() => {
+          errors++;
+        }),
+    );
     const elapsed = (performance.now() - t0) / 1000;
     await pool.close();
     const cpu = process.cpuUsage(cpu0);
@@ -684,7 +695,7 @@ async function bench() {
       tool: 'paced (undici)',
       rate,
       seconds: elapsed,
-      requests: sent,
+      requests: total,
       errors,
       accepted: tally.accepted,
       acceptedPerSecond: tally.accepted / elapsed,

@@ -14,7 +14,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Pool } from 'undici';
-import { bodyFactory } from './http.mjs';
+import { bodyFactory, pacedCalls } from './http.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(process.env.IJW_BENCH_ROOT ?? join(HERE, '..'));
@@ -57,11 +57,7 @@ let next = 0;
 async function run(seconds, withReads) {
   const latencies = [];
   const getTimes = [];
-  const total = RATE * seconds;
-  const t0 = performance.now();
-  let sent = 0;
   let stop = false;
-  const inflight = new Set();
   const reader = (async () => {
     while (withReads && !stop) {
       await new Promise((r) => setTimeout(r, 1000));
@@ -73,28 +69,13 @@ async function run(seconds, withReads) {
       getTimes.push(performance.now() - t);
     }
   })();
-  await new Promise((done) => {
-    const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - t0) * RATE) / 1000));
-      while (sent < due) {
-        const scheduled = t0 + (sent * 1000) / RATE;
-        sent++;
-        const p = posts
-          .request({ path: '/berichten', method: 'POST', headers: HEADERS, body: body(next++) })
-          .then(async (res) => {
-            await res.body.text();
-            if (res.statusCode !== 202) throw new Error(`POST /berichten answered ${res.statusCode}`);
-            latencies.push(performance.now() - scheduled);
-          })
-          .finally(() => inflight.delete(p));
-        inflight.add(p);
-      }
-      if (sent < total) setTimeout(tick, 1);
-      else done();
-    };
-    tick();
-  });
-  await Promise.all(inflight);
+  await pacedCalls(RATE, RATE * seconds, (scheduled) =>
+    posts.request({ path: '/berichten', method: 'POST', headers: HEADERS, body: body(next++) }).then(async (res) => {
+      await res.body.text();
+      if (res.statusCode !== 202) throw new Error(`POST /berichten answered ${res.statusCode}`);
+      latencies.push(performance.now() - scheduled);
+    }),
+  );
   stop = true;
   await reader;
   return { latencies: latencies.sort((a, b) => a - b), getTimes };
