@@ -6,7 +6,7 @@
  *   node bench/run.mjs [--count 2000] [--rounds 14] [--big-runs 5] [--batch 1000]
  *                      [--cpu N | --no-pin] [--no-fixtures] [--regen] [--check]
  *                      [--no-http] [--http-workers 1,2] [--http-duration 20] [--http-half-duration 15]
- *                      [--http-warmup 5] [--http-load wrk|autocannon] [--no-tally] [--no-state] [--only state] [--state-toewijzingen 1000000]
+ *                      [--http-half-warmup 3] [--http-warmup 5] [--http-load wrk|autocannon] [--no-tally] [--no-state] [--only state] [--state-toewijzingen 1000000]
  *                      [--state-messages 400] [--state-rounds 15] [--state-big-runs 3]
  *
  * a) JW301 and JW305, 2,000 generated files each: messages/s of our engine, single thread, in a
@@ -498,7 +498,7 @@ if (!argv.includes('--no-http')) {
   rmSync(httpJson, { force: true });
   const passthrough = [];
   ensureWrk();
-  for (const [ours, theirs] of [['--http-workers', '--workers'], ['--http-duration', '--duration'], ['--http-half-duration', '--half-duration'], ['--http-warmup', '--warmup'], ['--http-load', '--load']]) {
+  for (const [ours, theirs] of [['--http-workers', '--workers'], ['--http-duration', '--duration'], ['--http-half-duration', '--half-duration'], ['--http-half-warmup', '--half-warmup'], ['--http-warmup', '--warmup'], ['--http-load', '--load']]) {
     if (opt(ours, undefined) !== undefined) passthrough.push(theirs, opt(ours, undefined));
   }
   const r = spawnSync(process.execPath, [join(BENCH_DIR, 'http.mjs'), '--json', httpJson, ...passthrough], { stdio: 'inherit', cwd: REPO_ROOT });
