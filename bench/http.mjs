@@ -720,6 +720,8 @@ async function bench() {
       errors,
       accepted,
       acceptedPerSecond: accepted / elapsed,
+      // The gateway's CPU figures of this phase (gatewayDelta) span the warm-up too.
+      acceptedWithWarmup: tally.accepted,
       otherOutcomes: tally.otherOutcomes,
       example: tally.example,
       latencyMs: {
