@@ -5,6 +5,7 @@
  * the HTTP thread, where a hand-off would cost more than the read.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { BerichtFilter } from './ports.js';
 import { SqliteStore } from './sqlite.js';
 import { errorFields, type ThreadErrorFields } from './thread-errors.js';
 
@@ -32,18 +33,8 @@ if (port === null) throw new Error('reader-worker runs as a worker thread');
 const store = new SqliteStore({ path: (workerData as ReaderData).path });
 
 function read(method: ReadMethod, arg: unknown): unknown {
-  switch (method) {
-    case 'list':
-      return store.list(arg as Parameters<SqliteStore['list']>[0]);
-    case 'defects':
-      return store.quality.defects(arg as Parameters<SqliteStore['quality']['defects']>[0]);
-    case 'firstTime':
-      return store.quality.firstTime(arg as Parameters<SqliteStore['quality']['firstTime']>[0]);
-    case 'deadlines':
-      return store.quality.deadlines(arg as Parameters<SqliteStore['quality']['deadlines']>[0]);
-    case 'berichten':
-      return store.quality.berichten(arg as Parameters<SqliteStore['quality']['berichten']>[0]);
-  }
+  if (method === 'list') return store.list(arg as BerichtFilter);
+  return (store.quality[method] as (q: unknown) => unknown)(arg);
 }
 
 port.on('message', (call: ReadCall | 'close') => {

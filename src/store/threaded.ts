@@ -22,7 +22,6 @@ import type { ReadCall, ReaderData, ReadMethod, ReadReply } from './reader-worke
 import { ThreadError } from './thread-errors.js';
 import type { WriteCall, WriteMethod, WriterData, WriterMessage } from './writer-worker.js';
 
-
 /** How often the checkpointer copies the WAL into the database file. */
 const CHECKPOINT_INTERVAL_MS = 250;
 
