@@ -536,8 +536,8 @@ export class SqliteStore implements Store {
 
   /**
    * A party's page: what it sent, and what was forwarded to it. One SQL `OR` over both would make
-   * SQLite collect every message of the party and sort them (a second for a gemeente with 400,000,
-   * on the HTTP thread; bench/list.mjs); instead each party's sent and received messages are walked
+   * SQLite collect every message of the party and sort them (a second for a gemeente with 400,000;
+   * bench/list.mjs); instead each party's sent and received messages are walked
    * newest first on their own index, each walk stops after one page, and the walks are merged.
    *
    * With a period, the period's index is used instead when the period holds few messages (of any
