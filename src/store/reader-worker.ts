@@ -30,7 +30,7 @@ export interface ReaderData {
 
 const port = parentPort;
 if (port === null) throw new Error('reader-worker runs as a worker thread');
-const store = new SqliteStore({ path: (workerData as ReaderData).path });
+const store = new SqliteStore({ path: (workerData as ReaderData).path, readOnly: true });
 
 function read(method: ReadMethod, arg: unknown): unknown {
   if (method === 'list') return store.list(arg as BerichtFilter);

@@ -124,6 +124,13 @@ export interface SqliteStoreOptions {
    * sleeps 1, 2, 5, 10 … ms between tries.
    */
   readonly writeLock?: WriteLock;
+  /**
+   * Reads only (the HTTP thread's look-ups, the read thread): the connection is opened read-only,
+   * so a write through it fails with SQLITE_READONLY instead of taking the write lock, and it
+   * neither applies migrations nor keeps the WAL open for syncing. The file must exist with its
+   * migrations applied (a writer opens it first).
+   */
+  readonly readOnly?: boolean;
 }
 
 /** A lock shared by the threads of one process (see sharedWriteLock). */
@@ -178,13 +185,14 @@ export class SqliteStore implements Store {
   readonly quality: QualityReadsNow;
 
   constructor(options: SqliteStoreOptions) {
-    this.#db = new Database(options.path);
+    const readOnly = options.readOnly === true;
+    this.#db = new Database(options.path, readOnly ? { readonly: true, fileMustExist: true } : {});
     this.#now = options.now ?? (() => new Date());
     this.#writeLock = options.writeLock;
     this.#health = new HealthTracker(this.#now);
-    const journal = this.#db.pragma('journal_mode = WAL', { simple: true });
+    const journal = readOnly ? undefined : this.#db.pragma('journal_mode = WAL', { simple: true });
     // FULL until the WAL is open for syncWal: the migrations below are durable when they return.
-    this.#db.pragma('synchronous = FULL');
+    if (!readOnly) this.#db.pragma('synchronous = FULL');
     this.#db.pragma('foreign_keys = ON');
     this.#db.pragma('busy_timeout = 5000');
     // With a checkpointer thread (ThreadedStore) the writer only checkpoints as a backstop, when
@@ -194,7 +202,7 @@ export class SqliteStore implements Store {
     // of its indexes stay in memory, so a cross-message look-up costs about what it does on an empty
     // store (bench/state.mjs, d) in bench/README.md).
     this.#db.pragma('cache_size = -65536');
-    migrate(this.#db);
+    if (!readOnly) migrate(this.#db);
     if (journal === 'wal') this.#walFd = openWal(options.path);
     if (this.#walFd !== undefined) this.#db.pragma('synchronous = NORMAL');
     const db = this.#db;

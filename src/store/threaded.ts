@@ -1,10 +1,11 @@
 /**
- * The store for the running gateway: point reads on this thread, writes on worker threads with a
- * write connection each (writer-worker.ts); one of them, or with ingest threads several that also
- * analyse and decide (ingest()). Reads over the history (lists, quality figures) go to a read
- * thread (reader-worker.ts), so that a long one never holds up this thread. SQLite in WAL mode lets
- * every connection read while a writer commits, and a write's promise resolves only after its
- * commit reached the disk, so "2xx means committed" holds as with the in-thread store.
+ * The store for the running gateway: point reads on this thread over a read-only connection,
+ * writes on worker threads with a write connection each (writer-worker.ts); one of them, or with
+ * ingest threads several that also analyse and decide (ingest()). Reads over the history (lists,
+ * quality figures) go to a read thread (reader-worker.ts), read-only too, so that a long one never
+ * holds up this thread. SQLite in WAL mode lets every connection read while a writer commits, and a
+ * write's promise resolves only after its commit reached the disk, so "2xx means committed" holds
+ * as with the in-thread store.
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -148,7 +149,7 @@ export class ThreadedStore implements Store {
     await started(checkpointer);
     const readThread = new Worker(join(packageRoot(), 'dist', 'store', 'reader-worker.js'), { workerData: { path } satisfies ReaderData });
     await started(readThread);
-    return new ThreadedStore(new SqliteStore({ path, now }), workers, checkpointer, readThread, now);
+    return new ThreadedStore(new SqliteStore({ path, now, readOnly: true }), workers, checkpointer, readThread, now);
   }
 
   /**
@@ -232,6 +233,14 @@ export class ThreadedStore implements Store {
 
   /** Waits for every write asked for, then closes the connections and their threads. */
   async close(): Promise<void> {
+    // The read-only connections first: the last connection to close checkpoints the WAL and
+    // removes it, and only a connection that may write can do that.
+    await new Promise<void>((resolve) => {
+      if (this.#readGone !== undefined) return resolve();
+      this.#readThread.once('exit', () => resolve());
+      this.#readThread.postMessage('close');
+    });
+    this.#reader.close();
     // Each writer answers its close after its last commit, and only then ends.
     if (this.#gone === undefined) await Promise.all(this.#workers.map((_, w) => this.#call('close', [], w)));
     await Promise.all(this.#workers.map((w) => w.terminate()));
@@ -244,11 +253,5 @@ export class ThreadedStore implements Store {
       });
     }
     await this.#checkpointer.terminate();
-    await new Promise<void>((resolve) => {
-      if (this.#readGone !== undefined) return resolve();
-      this.#readThread.once('exit', () => resolve());
-      this.#readThread.postMessage('close');
-    });
-    this.#reader.close();
   }
 }

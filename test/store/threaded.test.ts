@@ -4,7 +4,7 @@
  * promise resolves, constraint errors with their code, the same answers to reads, and nothing asked
  * for lost at close.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,40 @@ describe('ThreadedStore', () => {
     await store.close();
     await Promise.all(writes);
     expect(rows(path)).toBe(200);
+  });
+
+  it('leaves only the database file once closed: the last connection to close, a writing one, folds the WAL in', async () => {
+    const dir = tempDir('threaded');
+    const store = await ThreadedStore.open(join(dir, 'ijw.sqlite'));
+    await store.save([bericht('w1')]);
+    await store.list({ limit: 1 });
+    await store.close();
+    expect(readdirSync(dir)).toEqual(['ijw.sqlite']);
+    expect(rows(join(dir, 'ijw.sqlite'))).toBe(1);
+  });
+});
+
+describe('SqliteStore opened read-only (look-ups on the HTTP thread, the read thread)', () => {
+  it('reads what a writer committed, and refuses a write with SQLITE_READONLY without storing it', async () => {
+    const path = join(tempDir('readonly'), 'ijw.sqlite');
+    const writer = new SqliteStore({ path });
+    const reader = new SqliteStore({ path, readOnly: true });
+    try {
+      await writer.save([bericht('r1')]);
+      expect(reader.detail('r1')).toMatchObject({ id: 'r1', status: 'accepted' });
+      expect((await reader.list({ limit: 5 })).items.map((b) => b.id)).toEqual(['r1']);
+      await expect(reader.save([bericht('r2')])).rejects.toMatchObject({ code: 'SQLITE_READONLY' });
+      expect(writer.detail('r2')).toBeUndefined();
+    } finally {
+      reader.close();
+      writer.close();
+    }
+  });
+
+  it('does not create a database that is not there', () => {
+    const dir = tempDir('readonly');
+    expect(() => new SqliteStore({ path: join(dir, 'ijw.sqlite'), readOnly: true })).toThrow(/unable to open database file/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
