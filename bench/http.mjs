@@ -335,6 +335,52 @@ async function rawChild(modeArgs) {
   process.exit(0);
 }
 
+/**
+ * Starts `gatewayChild` in a process of its own with `workers` ingest threads on `dataDir` and
+ * waits until it listens; `stats()` and `quit()` talk to it over stdin (bench/list-load.mjs too).
+ */
+export async function startGatewayChild(workers, dataDir, execArgv = []) {
+  const child = spawn(process.execPath, [...execArgv, SELF, 'gateway', dataDir], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, IJW_LOG_LEVEL: 'warn', IJW_WORKERS: String(workers) },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const stderr = [];
+  child.stderr.on('data', (d) => {
+    stderr.push(d.toString());
+    if (stderr.length > 200) stderr.splice(0, stderr.length - 200);
+  });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  // The gateway logs (pino, JSON) to stdout as well: our answers are the lines marked PROTOCOL.
+  const next = async () => {
+    for (;;) {
+      const { value, done } = await lines.next();
+      if (done) throw new Error(`the gateway child ended early:\n${stderr.join('').slice(-3000)}`);
+      if (value.startsWith(PROTOCOL)) return JSON.parse(value.slice(PROTOCOL.length));
+      stderr.push(`${value}\n`);
+    }
+  };
+  const ready = await next();
+  return {
+    ...ready,
+    stderr,
+    stats: async () => {
+      child.stdin.write('stats\n');
+      return next();
+    },
+    quit: async () => {
+      child.stdin.write('quit\n');
+      const last = await next();
+      child.stdin.end();
+      await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
+      return last;
+    },
+    kill: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill();
+    },
+  };
+}
+
 /** Child: gateway <dataDir>. */
 async function gatewayChild(modeArgs) {
   // gateway <dataDir>: the gateway as `ijw-gateway serve --port 0 --data-dir <dataDir>` starts it
@@ -507,49 +553,6 @@ async function bench() {
 
   // ---------------------------------------------------------------------------------------------
   // The gateway child
-
-  async function startGatewayChild(workers, dataDir) {
-    const execArgv = CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(PROF_DIR, `workers-${workers}`)] : [];
-    const child = spawn(process.execPath, [...execArgv, SELF, 'gateway', dataDir], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, IJW_LOG_LEVEL: 'warn', IJW_WORKERS: String(workers) },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const stderr = [];
-    child.stderr.on('data', (d) => {
-      stderr.push(d.toString());
-      if (stderr.length > 200) stderr.splice(0, stderr.length - 200);
-    });
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    // The gateway logs (pino, JSON) to stdout as well: our answers are the lines marked PROTOCOL.
-    const next = async () => {
-      for (;;) {
-        const { value, done } = await lines.next();
-        if (done) throw new Error(`the gateway child ended early:\n${stderr.join('').slice(-3000)}`);
-        if (value.startsWith(PROTOCOL)) return JSON.parse(value.slice(PROTOCOL.length));
-        stderr.push(`${value}\n`);
-      }
-    };
-    const ready = await next();
-    return {
-      ...ready,
-      stderr,
-      stats: async () => {
-        child.stdin.write('stats\n');
-        return next();
-      },
-      quit: async () => {
-        child.stdin.write('quit\n');
-        const last = await next();
-        child.stdin.end();
-        await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
-        return last;
-      },
-      kill: () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill();
-      },
-    };
-  }
 
   /** CPU and event-loop figures of the gateway between two `stats` answers. */
   function gatewayDelta(a, b, pid) {
@@ -786,7 +789,7 @@ async function bench() {
   async function session(workers) {
     const dataDir = mkdtempSync(join(os.tmpdir(), `ijw-http-bench-w${workers}-`));
     log(`[workers ${workers}] gateway child (IJW_WORKERS=${workers}, IJW_LOG_LEVEL=warn, data ${dataDir}) …`);
-    const gw = await startGatewayChild(workers, dataDir);
+    const gw = await startGatewayChild(workers, dataDir, CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(PROF_DIR, `workers-${workers}`)] : []);
     const seq = { next: 0 };
     const nextIndex = () => seq.next++;
     const full = (opts) => (LOAD === 'wrk' ? wrkLoad(gw.url, seq, opts) : cannon(gw.url, nextIndex, opts));

@@ -6,15 +6,13 @@
  * `npm run bench`; IJW_BENCH_ROOT=<dir> measures another build, as for bench/http.mjs.
  *   npm run build && node bench/list-load.mjs [N] [RATE] [SECONDS]
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { Pool } from 'undici';
-import { bodyFactory, pacedCalls } from './http.mjs';
+import { bodyFactory, pacedCalls, startGatewayChild } from './http.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(process.env.IJW_BENCH_ROOT ?? join(HERE, '..'));
@@ -38,17 +36,8 @@ db.transaction(() => {
 })();
 db.close();
 
-const child = spawn(process.execPath, [join(HERE, 'http.mjs'), 'gateway', dataDir], {
-  env: { ...process.env, IJW_WORKERS: '2', IJW_LOG_LEVEL: 'warn' },
-  stdio: ['pipe', 'pipe', 'inherit'],
-});
-const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-let url;
-while (url === undefined) {
-  const { value, done } = await lines.next();
-  if (done) throw new Error('the gateway child ended before it was ready');
-  if (value.startsWith('@bench ')) url = JSON.parse(value.slice(7)).url;
-}
+const gateway = await startGatewayChild(2, dataDir);
+const url = gateway.url;
 const posts = new Pool(url, { connections: 50 });
 const reads = new Pool(url, { connections: 1 });
 const body = bodyFactory();
@@ -91,8 +80,6 @@ try {
 } finally {
   await posts.close();
   await reads.close();
-  child.stdin.write('quit\n');
-  child.stdin.end();
-  await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
+  await gateway.quit();
   rmSync(dataDir, { recursive: true, force: true });
 }
