@@ -78,6 +78,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lineChild } from './child.mjs';
 import { DEFAULT_OUT, REPO_ROOT, generateSmall, referenceXsdDir } from './generate.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -350,35 +351,18 @@ export async function startGatewayChild(workers, dataDir, execArgv = []) {
     stderr.push(d.toString());
     if (stderr.length > 200) stderr.splice(0, stderr.length - 200);
   });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   // The gateway logs (pino, JSON) to stdout as well: our answers are the lines marked PROTOCOL.
-  const next = async () => {
-    for (;;) {
-      const { value, done } = await lines.next();
-      if (done) throw new Error(`the gateway child ended early:\n${stderr.join('').slice(-3000)}`);
-      if (value.startsWith(PROTOCOL)) return JSON.parse(value.slice(PROTOCOL.length));
-      stderr.push(`${value}\n`);
-    }
-  };
-  const ready = await next();
-  return {
-    ...ready,
-    stderr,
-    stats: async () => {
-      child.stdin.write('stats\n');
-      return next();
+  const io = lineChild(
+    child,
+    (line) => {
+      if (line.startsWith(PROTOCOL)) return JSON.parse(line.slice(PROTOCOL.length));
+      stderr.push(`${line}\n`);
+      return undefined;
     },
-    quit: async () => {
-      child.stdin.write('quit\n');
-      const last = await next();
-      child.stdin.end();
-      await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
-      return last;
-    },
-    kill: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-    },
-  };
+    () => new Error(`the gateway child ended early:\n${stderr.join('').slice(-3000)}`),
+  );
+  const ready = await io.next();
+  return { ...ready, stderr, stats: () => io.ask('stats'), quit: io.quit, kill: io.kill };
 }
 
 /** Child: gateway <dataDir>. */

@@ -37,7 +37,7 @@ import { execSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { lineChild } from './child.mjs';
 import { BENCH_DIR, DEFAULT_OUT, REPO_ROOT, SIZE_LIMIT, ensureGenerated, referenceXsdDir, verifyGenerated } from './generate.mjs';
 
 // ---------------------------------------------------------------------------------------------
@@ -160,31 +160,20 @@ function worker(args, opts) {
 function serveWorker(listFile) {
   const full = pinned(process.execPath, [join(BENCH_DIR, 'worker.mjs'), 'serve', listFile]);
   const child = spawn(full[0], full.slice(1), { stdio: ['pipe', 'pipe', 'inherit'], cwd: REPO_ROOT });
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const next = async () => {
-    const { value, done } = await lines.next();
-    if (done) throw new Error('the serve worker ended early');
-    const answer = JSON.parse(value);
-    if (answer.error) throw new Error(answer.error);
-    return answer;
-  };
+  const io = lineChild(
+    child,
+    (line) => {
+      const answer = JSON.parse(line);
+      if (answer.error) throw new Error(answer.error);
+      return answer;
+    },
+    () => new Error('the serve worker ended early'),
+  );
   return {
-    ready: next(),
-    pass: async (engine, from, to) => {
-      child.stdin.write(`pass ${engine} ${from} ${to}\n`);
-      return next();
-    },
-    quit: async () => {
-      child.stdin.write('quit\n');
-      const last = await next();
-      child.stdin.end();
-      await new Promise((res) => (child.exitCode !== null ? res() : child.once('exit', res)));
-      return last;
-    },
-    /** After a failure: ends this child (and only this one) so that the bench can go on. */
-    stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill();
-    },
+    ready: io.next(),
+    pass: (engine, from, to) => io.ask(`pass ${engine} ${from} ${to}`),
+    quit: io.quit,
+    stop: io.kill,
   };
 }
 
