@@ -25,3 +25,12 @@ export class ThreadError extends Error {
     if (fields.code !== undefined) this.code = fields.code;
   }
 }
+
+/** Settles the promise a thread's answer belongs to: its value, or its error with the code kept. */
+export function settle(
+  p: { resolve: (v: unknown) => void; reject: (e: unknown) => void },
+  reply: { readonly value?: unknown; readonly error?: ThreadErrorFields },
+): void {
+  if (reply.error === undefined) p.resolve(reply.value);
+  else p.reject(new ThreadError(reply.error));
+}

@@ -20,7 +20,7 @@ import type { BerichtFilter, BerichtSummary, Page, Store } from './ports.js';
 import { SqliteStore } from './sqlite.js';
 import type { CheckpointData } from './checkpoint-worker.js';
 import type { ReadCall, ReaderData, ReadMethod, ReadReply } from './reader-worker.js';
-import { ThreadError } from './thread-errors.js';
+import { settle } from './thread-errors.js';
 import type { WriteCall, WriteMethod, WriterData, WriterMessage } from './writer-worker.js';
 
 /** How often the checkpointer copies the WAL into the database file. */
@@ -68,8 +68,7 @@ export class ThreadedStore implements Store {
       const p = this.#reads.get(reply.id);
       if (p === undefined) return;
       this.#reads.delete(reply.id);
-      if (reply.error === undefined) p.resolve(reply.value);
-      else p.reject(new ThreadError(reply.error));
+      settle(p, reply);
     });
     const readFail = (err: Error) => {
       // Coded as a failure of the storage (health.ts): HTTP answers 503, and the caller asks again later.
@@ -109,8 +108,7 @@ export class ThreadedStore implements Store {
           if (p === undefined) continue;
           this.#pending.delete(reply.id);
           if (reply.ingest === true) this.#ingests[p.worker]!--;
-          if (reply.error === undefined) p.resolve(reply.value);
-          else p.reject(new ThreadError(reply.error));
+          settle(p, reply);
         }
       });
       worker.on('error', (err) => fail(err, w));
