@@ -22,6 +22,18 @@ export function toDayNumber(date: string): number {
   return daysFromCivil(year, month, day);
 }
 
+/**
+ * The schema's dates (xs:date without a time zone) also take negative years and years of five
+ * digits or more, which the arithmetic here does not cover. Mapped to the first or the last day
+ * it does cover, they keep their order against every date in that range: a toewijzing that ends
+ * in 22026 still ends after any claim, one that begins in -2026 begins before it. Dates of
+ * 0001–9999 come back unchanged.
+ */
+export function clampToPlainRange(date: string): string {
+  if (date.startsWith('-')) return '0001-01-01';
+  return /^\d{5,}-/.test(date) ? '9999-12-31' : date;
+}
+
 /** Day number of year, month (1–12) and day, which the caller knows to form a real date. */
 export function dayNumberOf(year: number, month: number, day: number): number {
   return daysFromCivil(year, month, day);

@@ -4,6 +4,7 @@
  * it crosses to the store's writer thread cheaply and the checks never touch XML. Every item keeps
  * the XPath of its class, so a violation found on it lands on that class in the retour.
  */
+import { clampToPlainRange as date } from '../calendar/iso-date.js';
 import { NODE, type Located } from '../standard/located.js';
 import type { MessageType } from '../standard/catalogue.js';
 import type { Berichten, CDT_Omvang, CDT_Product } from '../standard/types.generated.js';
@@ -223,8 +224,13 @@ function amount(s: string | undefined): number | null {
   return s === undefined ? null : Number(s);
 }
 
+/** An optional date of the message, clamped like every date the state computes with (clampToPlainRange). */
+function optionalDate(value: string | undefined): string | null {
+  return value === undefined ? null : date(value);
+}
+
 function header(h: { Afzender: string; Ontvanger: string; BerichtIdentificatie: { Identificatie: string; Dagtekening: string } }): Header {
-  return { afzender: h.Afzender, ontvanger: h.Ontvanger, identificatie: h.BerichtIdentificatie.Identificatie, dagtekening: h.BerichtIdentificatie.Dagtekening };
+  return { afzender: h.Afzender, ontvanger: h.Ontvanger, identificatie: h.BerichtIdentificatie.Identificatie, dagtekening: date(h.BerichtIdentificatie.Dagtekening) };
 }
 
 function prestatie(p: Berichten['JW323']['Declaratie']['Clienten']['Client'][number]['Prestaties']['Prestatie'][number]): PrestatieFact {
@@ -235,8 +241,8 @@ function prestatie(p: Berichten['JW323']['Declaratie']['Clienten']['Client'][num
     toewijzingNummer: p.ToewijzingNummer,
     categorie: p.ProductCategorie,
     code: p.ProductCode,
-    begindatum: p.ProductPeriode.Begindatum,
-    einddatum: p.ProductPeriode.Einddatum,
+    begindatum: date(p.ProductPeriode.Begindatum),
+    einddatum: date(p.ProductPeriode.Einddatum),
     volume: Number(p.GeleverdVolume),
     eenheid: p.Eenheid,
     tarief: amount(p.ProductTarief),
@@ -251,8 +257,8 @@ function startLine(p: Berichten['JW305']['Client']['StartProducten']['StartProdu
     path: at(p),
     toewijzingNummer: p.ToewijzingNummer ?? null,
     product: product(p.Product),
-    toewijzingIngangsdatum: p.ToewijzingIngangsdatum ?? null,
-    begindatum: p.Begindatum,
+    toewijzingIngangsdatum: optionalDate(p.ToewijzingIngangsdatum),
+    begindatum: date(p.Begindatum),
     status: p.StatusAanlevering,
   };
 }
@@ -288,10 +294,10 @@ export function extractFacts(c: CheckedMessage): Facts {
           nummer: p.ToewijzingNummer,
           referentieAanbieder: p.ReferentieAanbieder ?? null,
           product: product(p.Product),
-          toewijzingsdatum: p.Toewijzingsdatum,
+          toewijzingsdatum: date(p.Toewijzingsdatum),
           toewijzingstijd: p.Toewijzingstijd,
-          ingangsdatum: p.Ingangsdatum,
-          einddatum: p.Einddatum ?? null,
+          ingangsdatum: date(p.Ingangsdatum),
+          einddatum: optionalDate(p.Einddatum),
           redenWijziging: p.RedenWijziging ?? null,
           omvang: omvang(p.Omvang),
           budget: amount(p.Budget),
@@ -313,7 +319,7 @@ export function extractFacts(c: CheckedMessage): Facts {
         type: 'JW307',
         header: header(m.Header),
         client: { path: at(m.Client), bsn: m.Client.Bsn },
-        stops: m.Client.StopProducten.StopProduct.map((p) => ({ ...startLine(p), redenBeeindiging: p.RedenBeeindiging, einddatum: p.Einddatum })),
+        stops: m.Client.StopProducten.StopProduct.map((p) => ({ ...startLine(p), redenBeeindiging: p.RedenBeeindiging, einddatum: date(p.Einddatum) })),
       };
     }
     case 'JW315': {
@@ -326,8 +332,8 @@ export function extractFacts(c: CheckedMessage): Facts {
           path: at(p),
           referentieAanbieder: p.ReferentieAanbieder,
           product: product(p.Product),
-          ingangsdatum: p.ToewijzingIngangsdatum,
-          einddatum: p.ToewijzingEinddatum ?? null,
+          ingangsdatum: date(p.ToewijzingIngangsdatum),
+          einddatum: optionalDate(p.ToewijzingEinddatum),
           omvang: omvang(p.Omvang),
           budget: amount(p.Budget),
         })),
@@ -346,8 +352,8 @@ export function extractFacts(c: CheckedMessage): Facts {
           path: at(p),
           toewijzingNummer: p.ToewijzingNummer,
           product: null,
-          gewensteIngangsdatum: p.GewensteIngangsdatum,
-          einddatum: p.Einddatum ?? null,
+          gewensteIngangsdatum: date(p.GewensteIngangsdatum),
+          einddatum: optionalDate(p.Einddatum),
           omvang: omvang(p.Omvang),
           budget: amount(p.Budget),
         })),
@@ -355,8 +361,8 @@ export function extractFacts(c: CheckedMessage): Facts {
           path: at(p),
           toewijzingNummer: null,
           product: product(p.Product),
-          gewensteIngangsdatum: p.GewensteIngangsdatum,
-          einddatum: p.Einddatum ?? null,
+          gewensteIngangsdatum: date(p.GewensteIngangsdatum),
+          einddatum: optionalDate(p.Einddatum),
           omvang: omvang(p.Omvang),
           budget: amount(p.Budget),
         })),
@@ -389,9 +395,9 @@ export function extractFacts(c: CheckedMessage): Facts {
         declaratie: {
           path: at(d),
           nummer: d.DeclaratieNummer,
-          periodeBegin: d.DeclaratiePeriode.Begindatum,
-          periodeEind: d.DeclaratiePeriode.Einddatum,
-          dagtekening: d.DeclaratieDagtekening,
+          periodeBegin: date(d.DeclaratiePeriode.Begindatum),
+          periodeEind: date(d.DeclaratiePeriode.Einddatum),
+          dagtekening: date(d.DeclaratieDagtekening),
           totaal: Number(d.TotaalIngediendBedrag.TotaalBedrag),
           debetCredit: d.TotaalIngediendBedrag.DebetCredit as 'D' | 'C',
         },
@@ -405,7 +411,7 @@ export function extractFacts(c: CheckedMessage): Facts {
       return {
         type: 'JW325',
         header: header(h),
-        declaratieIdentificatie: { identificatie: h.DeclaratieIdentificatie.Identificatie, dagtekening: h.DeclaratieIdentificatie.Dagtekening },
+        declaratieIdentificatie: { identificatie: h.DeclaratieIdentificatie.Identificatie, dagtekening: date(h.DeclaratieIdentificatie.Dagtekening) },
         headerAt: { path: at(h) },
         xsdVersieDeclaratie: { basisschema: h.XsdVersieDeclaratie.BasisschemaXsdVersie, bericht: h.XsdVersieDeclaratie.BerichtXsdVersie },
         retourcodes: codesOf(h),

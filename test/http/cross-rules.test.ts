@@ -97,3 +97,23 @@ describe.each([['0'], ['2']])('cross-message rule violations over HTTP (IJW_WORK
     }
   });
 });
+
+// xs:date takes years of five digits: such a toewijzing is schema-valid and breaks no rule, and the
+// claims against it must still be judged (they were once answered 500 IJW_ERR_INTERNAL, each time).
+describe.each([['0'], ['2']])('a toewijzing that ends in a five-digit year, over HTTP (IJW_WORKERS=%s)', (workers) => {
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({ env: { IJW_WORKERS: workers } });
+  });
+  afterAll(async () => gw.close());
+
+  it('accepts it and judges a later claim against it as against a toewijzing that runs on', async () => {
+    const until22026 = fixture(TOEWIJZING).toString('utf8').replace('<jw301:Einddatum>2026-07-31<', '<jw301:Einddatum>22026-07-31<');
+    expect(until22026).toContain('22026-07-31');
+    expect((await gw.post(KEY.jgv, fixture(VOT))).json()).toMatchObject({ outcome: 'accepted' });
+    expect((await gw.post(KEY.ede, Buffer.from(until22026))).json()).toMatchObject({ outcome: 'accepted' });
+    const claim = await gw.post(KEY.jgv, fixture('sequences/tr321/ok-20-hours-in-february.xml'));
+    expect(claim.status).toBe(202);
+    expect(claim.json()).toMatchObject({ outcome: 'accepted', type: 'JW323', fouten: [] });
+  });
+});
