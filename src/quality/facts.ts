@@ -6,6 +6,7 @@
 import type { Directory, Party } from '../mappings/types.js';
 import type { MessageType } from '../standard/catalogue.js';
 import type { Berichten } from '../standard/types.generated.js';
+import { isPlainDate } from '../validate/rules/support.js';
 
 /** Uitvoeringsvarianten (toewijzingsvarianten) as the standard names them. */
 export const VARIANTS = ['inspanningsgericht', 'outputgericht', 'taakgericht'] as const;
@@ -65,8 +66,13 @@ export function refusalFacts(directory: Directory, from: Party | null): QualityF
   return qualityFacts(directory, from, null, NO_DEADLINE_FACTS);
 }
 
+/**
+ * The earliest of the plain dates. A term counted from a date in year 12026 or -2026 (the schema
+ * takes both) would be met or breached by the calendar's arithmetic alone, so those start none.
+ */
 function earliest(dates: readonly string[]): string | null {
-  return dates.length === 0 ? null : dates.reduce((a, b) => (b < a ? b : a));
+  const plain = dates.filter(isPlainDate);
+  return plain.length === 0 ? null : plain.reduce((a, b) => (b < a ? b : a));
 }
 
 /**

@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMappings } from '../../src/mappings/load.js';
-import { NO_DEADLINE_FACTS, qualityFacts, refusalFacts } from '../../src/quality/facts.js';
+import { deadlineFacts, NO_DEADLINE_FACTS, qualityFacts, refusalFacts } from '../../src/quality/facts.js';
+import { checkMessage } from '../../src/validate/rules/run.js';
+import { fixture } from '../support/fixtures.js';
 import { mappingsCopy } from '../support/gateway.js';
 
 /** The sample mappings with Food Valley buying `variant`. */
@@ -39,5 +41,25 @@ describe('qualityFacts', () => {
 
   it('accepts only the three uitvoeringsvarianten in regios.json', () => {
     expect(() => loadMappings(withVariant('resultaatgericht'))).toThrow(/uitvoeringsvariant/);
+  });
+});
+
+describe('deadlineFacts', () => {
+  // Three starts (StatusAanlevering 1), from 2026-03-02, 2026-03-02 and 2026-03-03.
+  const starts = fixture('jw305/valid-start-three-products.xml').toString('utf8');
+  const read = (text: string) => deadlineFacts('JW305', checkMessage('JW305', text).message);
+
+  it('counts the term of a JW305 from its earliest start', () => {
+    const begins = [...starts.matchAll(/<jw305:Begindatum>([^<]+)</g)].map((m) => m[1]!).sort();
+    expect(begins.length).toBeGreaterThan(1);
+    expect(read(starts)).toEqual({ eventDate: begins[0], woonplaats: false });
+  });
+
+  it('starts no term from a date outside 0001–9999, which the schema takes but the calendar cannot count from', () => {
+    const far = starts.replace(/<jw305:Begindatum>(\d{4})/g, '<jw305:Begindatum>1$1');
+    expect(far).toContain('<jw305:Begindatum>12026');
+    expect(read(far)).toEqual({ eventDate: null, woonplaats: false });
+    const past = starts.replace(/<jw305:Begindatum>(\d{4})/g, '<jw305:Begindatum>-$1');
+    expect(read(past)).toEqual({ eventDate: null, woonplaats: false });
   });
 });
