@@ -2,7 +2,7 @@
 import type { CDT_Geboortedatum } from '../../standard/types.generated.js';
 import type { Berichten } from '../../standard/types.generated.js';
 import { defineRule, type Reporter } from './rule.js';
-import { addYears, isPlainDate } from './support.js';
+import { addYears, dateBefore, isPlainDate } from './support.js';
 
 type WithBirthDates = Berichten['JW301'] | Berichten['JW305'] | Berichten['JW307'] | Berichten['JW315'];
 
@@ -39,7 +39,7 @@ function checkTr002(m: WithBirthDates, r: Reporter): void {
   const limit = addYears(dagtekening, -120);
   for (const g of birthDates(m)) {
     const unknown = g.DatumGebruik === '3' && g.Datum === '1900-01-01';
-    if (!unknown && isPlainDate(g.Datum) && g.Datum < limit) {
+    if (!unknown && dateBefore(g.Datum, limit)) {
       r.report(g, 'Datum', 'The birth date lies more than 120 years before the Dagtekening.');
     }
   }

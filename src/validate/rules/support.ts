@@ -29,9 +29,13 @@ export function isPlainDate(value: string): boolean {
   );
 }
 
-/** Same year and month for two plain dates: their first seven characters agree. */
+/**
+ * Same year and month for two schema dates: all but their last three characters ('-dd') agree.
+ * For plain dates that is the first seven; it holds as well for negative and five-digit years.
+ */
 export function sameMonth(a: string, b: string): boolean {
-  for (let i = 0; i < 7; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length - 3; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
   return true;
 }
 
@@ -42,9 +46,33 @@ export function dayNumber(value: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
 }
 
-/** Compares plain dates; ISO strings of equal shape order like the dates they denote. */
+/**
+ * Orders two schema dates (xs:date without a time zone): negative, zero or positive. Plain dates
+ * order as strings. The schema also takes negative years and years of five digits or more, where
+ * strings do not order ('12026-01-01' < '2026-01-01'): there the sign decides, then the year by
+ * length and digits (backwards for negative years: -2027 comes before -2026), then month and day.
+ * NaN when either is absent (a large claim's rules run before its schema verdict), so that every
+ * comparison with it is false.
+ */
+export function compareDates(a: string, b: string): number {
+  if (isPlainDate(a) && isPlainDate(b)) return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a !== 'string' || typeof b !== 'string') return Number.NaN;
+  const negative = a.startsWith('-');
+  if (negative !== b.startsWith('-')) return negative ? -1 : 1;
+  const ya = a.lastIndexOf('-', a.length - 4);
+  const yb = b.lastIndexOf('-', b.length - 4);
+  const yearA = a.slice(negative ? 1 : 0, ya);
+  const yearB = b.slice(negative ? 1 : 0, yb);
+  const byYear = yearA.length - yearB.length || (yearA < yearB ? -1 : yearA > yearB ? 1 : 0);
+  if (byYear !== 0) return negative ? -Math.sign(byYear) : Math.sign(byYear);
+  const restA = a.slice(ya);
+  const restB = b.slice(yb);
+  return restA < restB ? -1 : restA > restB ? 1 : 0;
+}
+
+/** a lies before b, for any two schema dates (compareDates). */
 export function dateBefore(a: string, b: string): boolean {
-  return a < b;
+  return compareDates(a, b) < 0;
 }
 
 export function addYears(date: string, years: number): string {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isPlainDate, sameMonth } from '../support.js';
+import { sameMonth } from '../support.js';
 import { forEachPrestatie } from './support.js';
 
 /**
@@ -19,7 +19,7 @@ export const CS337 = defineRule(
     JW323: (m, r) =>
       forEachPrestatie(m, (p) => {
         const { Begindatum: begin, Einddatum: end } = p.ProductPeriode;
-        if (isPlainDate(begin) && isPlainDate(end) && !sameMonth(begin, end)) {
+        if (!sameMonth(begin, end)) {
           r.report(p.ProductPeriode, 'Einddatum', `The period runs from ${begin} to ${end}.`);
         }
       }),

@@ -1,13 +1,12 @@
 import type { CDT_GeslotenPeriode } from '../../../standard/types.generated.js';
 import { defineRule, type Reporter } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { dateBefore } from '../support.js';
 import { forEachPrestatie, forEachPrestatie325 } from './support.js';
 
 function check(periode: CDT_GeslotenPeriode, dagtekening: string, r: Reporter): void {
   const { Begindatum: begin, Einddatum: end } = periode;
-  if (!isPlainDate(end)) return;
-  if (isPlainDate(begin) && end < begin) r.report(periode, 'Einddatum', `The period ends (${end}) before it begins (${begin}).`);
-  else if (isPlainDate(dagtekening) && end > dagtekening) {
+  if (dateBefore(end, begin)) r.report(periode, 'Einddatum', `The period ends (${end}) before it begins (${begin}).`);
+  else if (dateBefore(dagtekening, end)) {
     r.report(periode, 'Einddatum', `The period ends (${end}) after the Dagtekening (${dagtekening}).`);
   }
 }

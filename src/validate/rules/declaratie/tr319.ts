@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { dateBefore } from '../support.js';
 import { forEachPrestatie } from './support.js';
 
 /**
@@ -20,10 +20,9 @@ export const TR319 = defineRule(
   {
     JW323: (m, r) => {
       const einde = m.Declaratie.DeclaratiePeriode.Einddatum;
-      if (!isPlainDate(einde)) return;
       forEachPrestatie(m, (p) => {
         const end = p.ProductPeriode.Einddatum;
-        if (isPlainDate(end) && end > einde) {
+        if (dateBefore(einde, end)) {
           r.report(p, 'ProductPeriode', `The ProductPeriode ends on ${end}, after the DeclaratiePeriode (ending ${einde}).`);
         }
       });

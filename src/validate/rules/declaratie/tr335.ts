@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { addYears, isPlainDate } from '../support.js';
+import { addYears, dateBefore, isPlainDate } from '../support.js';
 import { forEachPrestatie } from './support.js';
 
 /**
@@ -23,7 +23,7 @@ export const TR335 = defineRule(
       const limit = addYears(dagtekening, -5);
       forEachPrestatie(m, (p) => {
         const end = p.ProductPeriode.Einddatum;
-        if (isPlainDate(end) && end < limit) r.report(p.ProductPeriode, 'Einddatum', `The limit is ${limit}.`);
+        if (dateBefore(end, limit)) r.report(p.ProductPeriode, 'Einddatum', `The limit is ${limit}.`);
       });
     },
   },

@@ -13,7 +13,7 @@
  * - DagtekeningRetour does not lie before the Dagtekening of the heen message it answers.
  */
 import { defineRule, type Reporter } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { dateBefore } from '../support.js';
 import { isStatusCode, retourChecks, retourClasses, type RetourParts, type RetourType, type WithRetourCodes } from './support.js';
 
 type RetourCodes = WithRetourCodes['RetourCodes'];
@@ -64,7 +64,7 @@ function check({ type, header, body }: RetourParts, r: Reporter): void {
   if (body !== undefined) for (const cls of retourClasses(body)) codesOf(cls.RetourCodes, false);
 
   const dagtekening = header.BerichtIdentificatie.Dagtekening;
-  if (isPlainDate(dagtekening) && isPlainDate(header.DagtekeningRetour) && header.DagtekeningRetour < dagtekening) {
+  if (dateBefore(header.DagtekeningRetour, dagtekening)) {
     r.report(header, 'DagtekeningRetour', 'DagtekeningRetour lies before the Dagtekening of the message it answers.');
   }
 }

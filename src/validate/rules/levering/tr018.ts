@@ -1,6 +1,6 @@
 /** TR018: a stop cannot end before the delivery it stops began. */
 import { defineRule } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { dateBefore } from '../support.js';
 
 export const TR018 = defineRule(
   {
@@ -13,8 +13,7 @@ export const TR018 = defineRule(
   {
     JW307: (m, r) => {
       for (const p of m.Client.StopProducten.StopProduct) {
-        // Plain dates order as strings; the rare signed or 5-digit years are TR134's business.
-        if (isPlainDate(p.Begindatum) && isPlainDate(p.Einddatum) && p.Einddatum < p.Begindatum) {
+        if (dateBefore(p.Einddatum, p.Begindatum)) {
           r.report(p, 'Einddatum', 'Einddatum lies before Begindatum.');
         }
       }

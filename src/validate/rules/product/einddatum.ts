@@ -5,7 +5,7 @@
  */
 import type { JW301_Contact } from '../../../standard/types.generated.js';
 import { defineRule, type Reporter } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { dateBefore } from '../support.js';
 import { aangevraagd, toegewezen, verzoekLines, type Line } from './support.js';
 
 function endWithBudget(lines: readonly Line[], r: Reporter): void {
@@ -22,7 +22,7 @@ function endWithWeekly(lines: readonly Line[], r: Reporter): void {
 
 function endNotBeforeStart(lines: readonly Line[], r: Reporter): void {
   for (const l of lines) {
-    if (l.end !== undefined && isPlainDate(l.end) && isPlainDate(l.start) && l.end < l.start) {
+    if (l.end !== undefined && dateBefore(l.end, l.start)) {
       r.report(l.at, l.endName, `${l.endName} ${l.end} lies before ${l.startName} ${l.start}.`);
     }
   }
@@ -30,7 +30,7 @@ function endNotBeforeStart(lines: readonly Line[], r: Reporter): void {
 
 function contactPeriod(c: JW301_Contact, r: Reporter): void {
   const p = c.Periode;
-  if (p?.Begindatum !== undefined && p.Einddatum !== undefined && isPlainDate(p.Begindatum) && isPlainDate(p.Einddatum) && p.Einddatum < p.Begindatum) {
+  if (p?.Begindatum !== undefined && p.Einddatum !== undefined && dateBefore(p.Einddatum, p.Begindatum)) {
     r.report(p, 'Einddatum', 'The Contact Periode ends before it begins.');
   }
 }

@@ -6,7 +6,7 @@
 import type { Located } from '../../../standard/located.js';
 import type { Berichten, CDT_Omvang, CDT_Product } from '../../../standard/types.generated.js';
 import type { Reporter } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { dateBefore, isPlainDate } from '../support.js';
 
 export type LineClass = 'ToegewezenProduct' | 'AangevraagdProduct' | 'NieuwProduct' | 'TeWijzigenProduct';
 
@@ -31,9 +31,9 @@ export interface Line {
  */
 export const TRANSITION = '2020-12-31';
 
-/** True when a line's end lies after the transition date or is open; undecidable dates count as not. */
+/** True when a line's end lies after the transition date or is open. */
 export function endsAfterTransition(end: string | undefined): boolean {
-  return end === undefined || (isPlainDate(end) && end > TRANSITION);
+  return end === undefined || dateBefore(TRANSITION, end);
 }
 
 // One view per message, shared by every rule of the group that reads it (Reporter.shared).

@@ -4,7 +4,7 @@
  * the original start of the toewijzing, TR373.)
  */
 import { defineRule } from '../rule.js';
-import { isPlainDate } from '../support.js';
+import { compareDates } from '../support.js';
 
 export const TR380 = defineRule(
   {
@@ -17,9 +17,8 @@ export const TR380 = defineRule(
   {
     JW317: (m, r) => {
       const dagtekening = m.Header.BerichtIdentificatie.Dagtekening;
-      if (!isPlainDate(dagtekening)) return;
       for (const p of m.Client.Verzoek.NieuweProducten?.NieuwProduct ?? []) {
-        if (isPlainDate(p.GewensteIngangsdatum) && p.GewensteIngangsdatum <= dagtekening) {
+        if (compareDates(p.GewensteIngangsdatum, dagtekening) <= 0) {
           r.report(p, 'GewensteIngangsdatum', `${p.GewensteIngangsdatum} is not after ${dagtekening}.`);
         }
       }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { MessageType } from '../../../../src/standard/catalogue.js';
 import { beforeFirstClaimDate, isWholeCalendarMonth } from '../../../../src/validate/rules/declaratie/support.js';
 import { checkMessage } from '../../../../src/validate/rules/run.js';
+import { compareDates, sameMonth } from '../../../../src/validate/rules/support.js';
 import { fixturesDir } from '../../../support/paths.js';
 
 const fixture = (name: string) => readFileSync(join(fixturesDir, name), 'utf8');
@@ -88,6 +89,56 @@ describe('calendar months', () => {
     expect(codes('JW323', february('2026-02-01', '2026-02-28', '2026-03-04', '2025-12-01', '2025-12-31'), only)).toEqual([]);
     expect(codes('JW323', february('2026-02-01', '2026-02-28', '2026-03-04', '2026-02-20', '2026-03-03'), only)).toEqual(['CS337', 'TR319']);
     expect(codes('JW323', february('2026-02-01', '2026-02-28', '2026-03-04', '2026-03-01', '2026-03-03'), only)).toEqual(['TR319']);
+  });
+});
+
+describe('schema dates beyond 0001–9999', () => {
+  // xs:date (LDT_Datum forbids only a time zone) also takes negative years and years of five
+  // digits or more; as strings they do not order ('12026-01-01' < '2026-01-01').
+  it.each([
+    ['2026-01-01', '2026-01-02', -1],
+    ['2026-01-01', '2026-01-01', 0],
+    ['12026-01-01', '2026-12-31', 1],
+    ['12026-01-01', '9999-12-31', 1],
+    ['12026-01-01', '22026-01-01', -1],
+    ['12026-02-01', '12026-01-31', 1],
+    ['-2026-01-01', '0001-01-01', -1],
+    ['-2027-12-31', '-2026-01-01', -1],
+    ['-2026-03-01', '-2026-02-28', 1],
+    ['-12026-01-01', '-2026-01-01', -1],
+    ['-0001-12-31', '0001-01-01', -1],
+  ])('compareDates(%s, %s) is %i', (a, b, order) => {
+    expect(Math.sign(compareDates(a, b))).toBe(order);
+    expect(Math.sign(compareDates(b, a))).toBe(-order || 0);
+  });
+
+  it('compareDates answers NaN for an absent date, so that no comparison with it holds', () => {
+    expect(compareDates(undefined as unknown as string, '2026-01-01')).toBeNaN();
+    expect(compareDates('12026-01-01', undefined as unknown as string)).toBeNaN();
+  });
+
+  it.each([
+    ['2026-04-01', '2026-04-30', true],
+    ['2026-04-30', '2026-05-01', false],
+    ['12026-04-01', '12026-04-30', true],
+    ['12026-04-01', '2026-04-30', false],
+    ['-2026-04-01', '2026-04-30', false],
+  ])('sameMonth(%s, %s): %s', (a, b, same) => {
+    expect(sameMonth(a, b)).toBe(same);
+  });
+
+  it.each([
+    // A period that begins in 12026 and ends in 2026 ends before it begins.
+    ['12026-02-01', '2026-02-28', ['CS337', 'TR137']],
+    // One that ends in 12026 ends after the Dagtekening (and after the declaration period).
+    ['2026-02-01', '12026-02-28', ['CS337', 'TR137', 'TR319']],
+    // Both in 12026: one month, but long after the Dagtekening.
+    ['12026-02-01', '12026-02-28', ['TR137', 'TR319']],
+    // One that ends in -2026 ends before it begins (and more than five years before the Dagtekening).
+    ['2026-02-01', '-2026-02-28', ['CS337', 'TR137', 'TR335']],
+  ])('the product period %s..%s of a February claim breaks %j', (begin, end, found) => {
+    const t = february('2026-02-01', '2026-02-28', '2026-03-04', begin, end);
+    expect(codes('JW323', t, ['CS337', 'TR137', 'TR319', 'TR335'])).toEqual(found);
   });
 });
 

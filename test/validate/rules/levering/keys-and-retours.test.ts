@@ -133,3 +133,13 @@ describe('TR134 dates', () => {
     expect(count('JW315', signed, 'TR134')).toBe(0);
   });
 });
+
+describe('TR018 on years outside 0001–9999', () => {
+  const stop = text('jw307/valid-stop-definitive-goals-reached.xml');
+  const begin = /<jw307:Begindatum>(\d{4}-\d{2}-\d{2})</.exec(stop)![1]!;
+
+  it('a stop of a delivery that began in a five-digit year ends before it began', () => {
+    expect(count('JW307', stop, 'TR018')).toBe(0);
+    expect(count('JW307', stop.replace(`<jw307:Begindatum>${begin}<`, `<jw307:Begindatum>1${begin}<`), 'TR018')).toBe(1);
+  });
+});
