@@ -13,6 +13,7 @@ import type { BerichtStatus, ClaimMode, NewBericht, Store } from '../store/ports
 import { withClaimFindings } from '../state/declaratie/admit.js';
 import { answerDagtekening } from '../state/declaratie/answer.js';
 import type { Fout, ValidationResult } from '../validate/report.js';
+import { compareDates } from '../validate/rules/support.js';
 import type { Analysis, Answer, HeaderFields } from './analyse.js';
 import type { Ids } from './ids.js';
 import type { Analyser } from './pool.js';
@@ -84,6 +85,26 @@ export function unknownGemeente(recipientCode: string): Fout {
     line: 0,
     message: 'De ontvanger in de header is geen bestaande gemeentecode.',
     detail: `Ontvanger gemeentecode ${recipientCode} is not in the CBS list of gemeenten.`,
+  };
+}
+
+/** The messages TR135 applies to: every one but the retours, which IV028 dates against their heen. */
+const DATED_BY_SENDER: ReadonlySet<MessageType> = new Set(['JW301', 'JW305', 'JW307', 'JW315', 'JW317', 'JW319', 'JW323', 'JW325']);
+
+/**
+ * TR135: the Dagtekening lies after the receiver's system date, which for the messages the gateway
+ * answers is the gateway's own day in Amsterdam (an external-source check, level 4: 8848 in the
+ * header). Null when it does not, or for a retour.
+ */
+export function futureDagtekening(type: MessageType, dagtekening: string, today: string): Fout | null {
+  if (!DATED_BY_SENDER.has(type) || !(compareDates(dagtekening, today) > 0)) return null;
+  return {
+    code: 'TR135',
+    retourcode: '8848',
+    location: '/',
+    line: 0,
+    message: 'De dagtekening van het bericht ligt na de systeemdatum van de ontvanger.',
+    detail: `Dagtekening ${dagtekening} lies after the receiving system's date ${today}.`,
   };
 }
 
@@ -168,6 +189,8 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     return headerCodeAnswer(bytes, from, deps, { base, analysis, type, senderCode: routed.senderCode, recipientId: null, day, fout, status: 'rejected', statusCode: 202, link: null, idempotencyKey: null });
   }
 
+  // What an answer in the header to this routed message is built from (headerCodeAnswer).
+  const inHeader = { base, analysis, type, senderCode: routed.senderCode, recipientId: routed.recipient.id, day };
   const { ownId, idempotencyKey } = identity(type, routed.senderCode, header);
   const original = store.original(idempotencyKey);
   if (original !== undefined) {
@@ -183,23 +206,23 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
       message: 'De Identificatie van dit bericht is eerder door deze afzender gebruikt voor een ander bericht van dit type.',
       detail: `Identificatie must be unique per message type per sender; first used by message ${original.id}.`,
     };
-    return headerCodeAnswer(bytes, from, deps, {
-      base,
-      analysis,
-      type,
-      senderCode: routed.senderCode,
-      recipientId: routed.recipient.id,
-      day,
-      fout,
-      status: 'conflict',
-      statusCode: 409,
-      link: { toId: original.id, kind: 'conflicts-with' },
-      idempotencyKey: null,
-    });
+    return headerCodeAnswer(bytes, from, deps, { ...inHeader, fout, status: 'conflict', statusCode: 409, link: { toId: original.id, kind: 'conflicts-with' }, idempotencyKey: null });
   }
+
+  // An external-source check (process.md §7, level 4): after the message's own rules, whose 0001
+  // answers first, and before the cross-message rules are asked, as an error in the header is
+  // answered in the header only. Kept as any rejected message is: an identical resend gets this
+  // answer again, a corrected one needs an Identificatie of its own. A recipient that judges for
+  // itself gets the message with the finding.
+  const future = result.fouten.length === 0 ? futureDagtekening(type, header.dagtekening, day) : null;
+  if (future !== null && !routed.recipient.forwardRejected) {
+    return headerCodeAnswer(bytes, from, deps, { ...inHeader, fout: future, status: 'rejected', statusCode: 202, link: null, idempotencyKey });
+  }
+  const checked: ValidationResult = future === null ? result : { ...result, valid: false, fouten: [...result.fouten, future] };
 
   const common = {
     ...base,
+    report: checked,
     afzender: header.afzender,
     ontvanger: header.ontvanger,
     identificatie: ownId,
@@ -209,13 +232,13 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     references: analysis.references,
     links: [],
   };
-  const broken = result.fouten.length > 0;
+  const broken = checked.fouten.length > 0;
   const answer = broken && !routed.recipient.forwardRejected ? analysis.answer : null;
   const sender = senderParty(routed.senderCode, directory) ?? from;
 
   if (answer === null) {
     // Valid, or broken but the recipient judges for itself, or a retour/JW325 that cannot be answered.
-    const body = answerBody(id, 'accepted', result, type, routed.recipient.id);
+    const body = answerBody(id, 'accepted', checked, type, routed.recipient.id);
     const record: NewBericht = {
       ...common,
       recipientId: routed.recipient.id,
@@ -227,22 +250,22 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     if (broken) {
       // Forwarded for the recipient to judge: it counts as sent only if the recipient accepts it.
       await store.save([record]);
-      return { statusCode: 202, body, queued: true, pushQueued: pushes([record]), report: result };
+      return { statusCode: 202, body, queued: true, pushQueued: pushes([record]), report: checked };
     }
     const claim = type === 'JW323' ? claimMode(routed.factuurbureau, record, sender, ids, header, day) : undefined;
     const admission = await store.admit({ record, facts: analysis.facts, today: day, ...(claim === undefined ? {} : { claim }) });
     if (admission.stored) {
       const pushQueued = pushes([record]) || (admission.answer !== undefined && claim?.kind === 'answer' && pushes([claim.answer]));
-      if (admission.violations.length === 0 && admission.answer === undefined) return { statusCode: 202, body, queued: true, pushQueued, report: result };
+      if (admission.violations.length === 0 && admission.answer === undefined) return { statusCode: 202, body, queued: true, pushQueued, report: checked };
       // A claim admitted with findings on its prestaties, and/or answered by the gateway for a billing office.
-      const report: ValidationResult = { ...result, valid: admission.violations.length === 0, fouten: [...result.fouten, ...admission.violations] };
+      const report: ValidationResult = { ...checked, valid: admission.violations.length === 0, fouten: [...checked.fouten, ...admission.violations] };
       return { statusCode: 202, body: withClaimFindings(body, admission.violations, admission.answer), queued: true, pushQueued, report };
     }
     return crossRejected(bytes, deps, { record, analysis, violations: admission.violations, sender, day });
   }
 
   const answerRecord = generated(answer, id, sender, receivedAt, ids, header);
-  const body = answerBody(id, 'rejected', result, type, routed.recipient.id, answerRecord.id, answer);
+  const body = answerBody(id, 'rejected', checked, type, routed.recipient.id, answerRecord.id, answer);
   await store.save([
     {
       ...common,
@@ -254,7 +277,7 @@ async function ingestOnce(bytes: Uint8Array, from: Party, deps: IngestDeps): Pro
     },
     answerRecord,
   ]);
-  return { statusCode: 202, body, queued: true, pushQueued: pushes([answerRecord]), report: result };
+  return { statusCode: 202, body, queued: true, pushQueued: pushes([answerRecord]), report: checked };
 }
 
 /**

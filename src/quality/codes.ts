@@ -29,11 +29,12 @@ export const INPUT_RULES: RuleList = {
   rules: { XSD: 'Het bericht voldoet niet aan het XSD-schema.', ...INPUT_CODES },
 };
 
-/** Checks the gateway makes on the header while routing (src/ingest/ingest.ts). */
+/** Checks the gateway makes on the header while routing and before any state is read (src/ingest/ingest.ts). */
 export const HEADER_RULES: RuleList = {
   source: 'routing checks (src/ingest)',
   rules: {
     TR056: 'De Identificatie is door deze afzender eerder gebruikt voor een ander bericht van dit type.',
+    TR135: 'De dagtekening van het bericht ligt na de systeemdatum van de ontvanger.',
     TR378: 'De ontvanger in de header is geen bestaande gemeentecode.',
   },
 };

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../support/fixtures.js';
 import { KEY, startTestGateway, type TestGateway } from '../support/gateway.js';
 
-const T0 = Date.parse('2026-03-02T08:00:00.000Z');
+// After the last Dagtekening of the fixtures below (2026-05-15): nothing is dated in the gateway's future (TR135).
+const T0 = Date.parse('2026-05-18T08:00:00.000Z');
 const HOUR = 3_600_000;
 
 interface Summary {

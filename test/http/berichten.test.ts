@@ -410,6 +410,21 @@ describe('POST /berichten to a recipient with forwardRejected', () => {
     expect(await mailboxTypes(gw, KEY.ede)).toEqual([]);
   });
 
+  it('forwards a message dated after today (TR135) with that finding, and the sender gets no retour', async () => {
+    // The recipient's system judges the date against its own; the gateway's finding goes along in the report.
+    const text = fixture('jw301/valid-specific-hours-per-week-after-vot.xml')
+      .toString()
+      .replace(/<ijw:Dagtekening>[^<]*</, '<ijw:Dagtekening>2099-12-31<')
+      .replace(/<ijw:Identificatie>[^<]*</, '<ijw:Identificatie>FUT-301-01<');
+    expect(text).toContain('<ijw:Dagtekening>2099-12-31<');
+    const r = await gw.post(KEY.ede, Buffer.from(text));
+    const body = r.json();
+    expect(body).toMatchObject({ outcome: 'accepted', antwoord: null, ontvanger: 'aanbieder:98041733' });
+    expect(body.fouten).toContainEqual(expect.objectContaining({ code: 'TR135', retourcode: '8848' }));
+    expect(await mailboxTypes(gw, KEY.jgv)).toContainEqual(expect.objectContaining({ bericht: body.id, type: 'JW301' }));
+    expect(await mailboxTypes(gw, KEY.ede)).toEqual([]);
+  });
+
   it('still answers for recipients without the setting', async () => {
     const r = await gw.post(KEY.veenendaal, fixture('jw301/cd007-interpreter-without-taal.xml'));
     expect(r.json()).toMatchObject({ outcome: 'rejected', antwoord: { type: 'JW302' } });

@@ -131,7 +131,8 @@ describe('graceful shutdown', () => {
 
 describe('retention', () => {
   it('prunes messages older than IJW_RETENTION_DAYS whose deliveries are finished, and keeps pending ones', async () => {
-    const t0 = Date.parse('2026-01-10T12:00:00.000Z');
+    // After the fixtures' Dagtekeningen (the last 2026-02-20): none lies in the gateway's future (TR135).
+    const t0 = Date.parse('2026-02-23T12:00:00.000Z');
     let now = t0;
     const gw = await start({ clock: () => new Date(now), env: { IJW_RETENTION_DAYS: '30', IJW_PRUNE_SCHEDULE: '* * * * * *' } });
     // The requests the toewijzingen honour (TR379), each handled by Ede at once.

@@ -170,4 +170,56 @@ describe('ingest', () => {
     expect(a).toMatchObject({ statusCode: 202, body: { outcome: 'accepted', ontvanger: 'gemeente:0228', antwoord: null } });
     expect(a.body.fouten.length).toBeGreaterThan(0);
   });
+
+  // Last: the messages these take in change the state the tests above expect.
+  /** A fixture dated `dagtekening`, with an Identificatie of its own. */
+  function dated(name: string, dagtekening: string, identificatie: string): Buffer {
+    const text = fixture(name)
+      .toString()
+      .replace(/<ijw:Dagtekening>[^<]*</, `<ijw:Dagtekening>${dagtekening}<`)
+      .replace(/<ijw:Identificatie>[^<]*</, `<ijw:Identificatie>${identificatie}<`);
+    expect(text).toContain(`<ijw:Dagtekening>${dagtekening}<`);
+    return Buffer.from(text);
+  }
+
+  it('answers a message dated after the gateway\'s day (TR135) with 8848 in the header, and does not forward it', async () => {
+    // NOW is 2026-11-02 09:30 UTC, 10:30 in Amsterdam.
+    const a = await ingest(dated('jw315/valid-generic-budget-gi-referral.xml', '2026-11-03', 'FUT-315-01'), jgv, deps);
+    expect(a).toMatchObject({ statusCode: 202, body: { outcome: 'rejected', ontvanger: 'gemeente:0228', antwoord: { type: 'JW316', retourcodes: ['8848'] } } });
+    expect(a.body.fouten).toEqual([expect.objectContaining({ code: 'TR135', retourcode: '8848', location: '/' })]);
+    expect(store.detail(a.body.id!)).toMatchObject({ status: 'rejected', deliveries: [] });
+    const retour = store.body(a.body.antwoord!.id)!.toString();
+    expect(retour).toContain('<jw316:RetourCode>8848</jw316:RetourCode>');
+    // Header only: the client is not copied.
+    expect(retour).not.toContain('<jw316:Client>');
+    // Kept like any rejected message: the identical resend gets the same answer, even once the day has come.
+    const again = await ingest(dated('jw315/valid-generic-budget-gi-referral.xml', '2026-11-03', 'FUT-315-01'), jgv, { ...deps, clock: () => new Date('2026-11-04T09:00:00Z') });
+    expect(again.body).toEqual(a.body);
+  });
+
+  it('takes a message dated on the gateway\'s day, and judges a year beyond 9999 as after it', async () => {
+    const today = await ingest(dated('jw315/valid-generic-budget-gi-referral.xml', '2026-11-02', 'FUT-315-02'), jgv, deps);
+    expect(today.body.fouten.map((f) => f.code)).not.toContain('TR135');
+    const far = await ingest(dated('jw315/valid-generic-budget-gi-referral.xml', '12026-01-01', 'FUT-315-03'), jgv, deps);
+    expect(far.body.antwoord?.retourcodes).toEqual(['8848']);
+  });
+
+  it('answers the message\'s own rules first: a message that breaks one is answered with 0001, dated in the future or not', async () => {
+    const a = await ingest(dated('jw301/cd005-landcode-without-postcode.xml', '2026-12-01', 'FUT-301-02'), ede, deps);
+    expect(a.body.antwoord?.retourcodes).toEqual(['0001']);
+    expect(a.body.fouten.map((f) => f.code)).toEqual(['CD005']);
+  });
+
+  it('answers a JW323 dated after the gateway\'s day with a header-only JW325 carrying 8848', async () => {
+    const a = await ingest(dated('jw323/valid-february-single-client.xml', '2026-12-01', 'FUT-323-01'), jgv, deps);
+    expect(a).toMatchObject({ statusCode: 202, body: { outcome: 'rejected', antwoord: { type: 'JW325', retourcodes: ['8848'] } } });
+    expect(store.body(a.body.antwoord!.id)!.toString()).toMatch(/<jw325:RetourCode>8848<\/jw325:RetourCode>/);
+  });
+
+  it('refuses a JW325 dated after the gateway\'s day: it has no retour, so the answer is the HTTP one', async () => {
+    const a = await ingest(dated('jw325/valid-fully-approved-february.xml', '2026-12-01', 'FUT-325-01'), ede, deps);
+    expect(a).toMatchObject({ statusCode: 202, queued: false, body: { outcome: 'rejected', antwoord: null } });
+    expect(a.body.fouten).toEqual([expect.objectContaining({ code: 'TR135', retourcode: '8848' })]);
+    expect(store.detail(a.body.id!)).toMatchObject({ status: 'rejected', deliveries: [] });
+  });
 });
